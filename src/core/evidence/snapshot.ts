@@ -93,6 +93,8 @@ export interface GateFacts {
   context: string;
   /** Check-run names of the gate's own job, which must not count as CI. */
   ownCheckNames: string[];
+  /** The workflow run evaluating: check runs linking to it are the gate's own job. */
+  runId: string | null;
 }
 
 export interface EvidenceSnapshot {

@@ -1,0 +1,73 @@
+import { isGateComment } from '../core/render/marker.ts';
+
+/** Which pull requests an event asks the gate to evaluate. */
+export type Targets =
+  | { kind: 'numbers'; numbers: number[] }
+  | { kind: 'head-sha'; sha: string }
+  | { kind: 'all-open' }
+  | { kind: 'ignore'; reason: string };
+
+type Payload = Record<string, unknown>;
+
+function record(value: unknown): Payload {
+  return typeof value === 'object' && value !== null ? (value as Payload) : {};
+}
+
+function number(value: unknown): number | null {
+  const parsed = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof parsed === 'number' && Number.isInteger(parsed) && parsed > 0 ? parsed : null;
+}
+
+function sha(value: unknown): string | null {
+  return typeof value === 'string' && /^[0-9a-f]{40}$/.test(value) ? value : null;
+}
+
+function byNumber(value: unknown, what: string): Targets {
+  const n = number(value);
+  return n === null ? { kind: 'ignore', reason: `the ${what} payload has no pull request number` } : { kind: 'numbers', numbers: [n] };
+}
+
+function byHead(value: unknown, what: string): Targets {
+  const head = sha(value);
+  return head === null ? { kind: 'ignore', reason: `the ${what} payload has no head commit` } : { kind: 'head-sha', sha: head };
+}
+
+export function eventTargets(eventName: string, payload: Payload, ownContext: string): Targets {
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target':
+      if (payload['action'] === 'closed') return { kind: 'ignore', reason: 'the pull request was closed' };
+      return byNumber(record(payload['pull_request'])['number'], eventName);
+    case 'pull_request_review':
+      return byNumber(record(payload['pull_request'])['number'], eventName);
+    case 'issue_comment': {
+      const issue = record(payload['issue']);
+      if (!issue['pull_request']) return { kind: 'ignore', reason: 'the comment is on an issue, not a pull request' };
+      const comment = record(payload['comment']);
+      if (isGateComment(String(comment['body'] ?? ''), String(record(comment['user'])['type'] ?? ''))) {
+        return { kind: 'ignore', reason: 'the comment is the gate’s own' };
+      }
+      return byNumber(issue['number'], eventName);
+    }
+    case 'check_suite':
+      return byHead(record(payload['check_suite'])['head_sha'], eventName);
+    case 'check_run':
+      return byHead(record(payload['check_run'])['head_sha'], eventName);
+    case 'workflow_run':
+      return byHead(record(payload['workflow_run'])['head_sha'], eventName);
+    case 'status': {
+      const context = String(payload['context'] ?? '');
+      if (context === ownContext || context.startsWith(`${ownContext}/`)) return { kind: 'ignore', reason: 'the status is the gate’s own' };
+      return byHead(payload['sha'], eventName);
+    }
+    case 'workflow_dispatch': {
+      const pr = record(payload['inputs'])['pr'];
+      if (pr === undefined || pr === '') return { kind: 'all-open' };
+      return byNumber(pr, 'workflow_dispatch input `pr`');
+    }
+    case 'schedule':
+      return { kind: 'all-open' };
+    default:
+      return { kind: 'ignore', reason: `the \`${eventName}\` event is not one the gate handles (see the README for the events to use)` };
+  }
+}

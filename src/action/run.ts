@@ -1,0 +1,93 @@
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GateState } from '../core/evaluation/result.ts';
+import { truncateDescription } from '../core/evaluation/gate-state.ts';
+import type { EvidenceSnapshot, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import { describeApiError } from '../github/api-problem.ts';
+import { publishStatus } from '../github/commit-status.ts';
+import { createGitHubClient, type GitHubClient } from '../github/octokit-client.ts';
+import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
+import { eventTargets } from './event-targets.ts';
+import { gatePullRequest, STATUS_CONTEXT, type GateDependencies, type GateOutcome } from './gate-pull-request.ts';
+import type { Logger } from './logger.ts';
+import type { Settings } from './settings.ts';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export interface RunResult {
+  outcomes: GateOutcome[];
+  /** PRs that could not be evaluated, with the reason. */
+  failures: { number: number; message: string }[];
+}
+
+const SEVERITY: Record<GateState, number> = { success: 0, pending: 1, failure: 2, error: 3 };
+
+async function findPullRequests(client: GitHubClient, settings: Settings, log: Logger): Promise<PullRequestFacts[]> {
+  const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT);
+  switch (targets.kind) {
+    case 'ignore':
+      log.info(`Nothing to evaluate: ${targets.reason}.`);
+      return [];
+    case 'numbers':
+      return Promise.all(targets.numbers.map((number) => getPullRequest(client, settings.repo, number)));
+    case 'head-sha': {
+      const open = await listOpenPullRequests(client, settings.repo);
+      return open.filter((pr) => pr.head.sha === targets.sha);
+    }
+    case 'all-open':
+      return listOpenPullRequests(client, settings.repo);
+  }
+}
+
+function snapshotSaver(settings: Settings, log: Logger) {
+  return async (snapshot: EvidenceSnapshot): Promise<void> => {
+    if (!settings.tempDir) return;
+    const dir = join(settings.tempDir, 'release-readiness');
+    const file = join(dir, `pr-${snapshot.pullRequest.number}-${snapshot.pullRequest.head.sha.slice(0, 7)}.json`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`);
+    log.debug(`Evidence snapshot written to ${file} (replay it with evaluate()).`);
+  };
+}
+
+/** Marks a PR's status `error` when evaluation itself failed: never leave an earlier success standing. */
+async function reportFailure(client: GitHubClient, settings: Settings, pr: PullRequestFacts, message: string, log: Logger): Promise<void> {
+  try {
+    await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: 'error', description: truncateDescription(`Cannot evaluate: ${message}`), targetUrl: pr.htmlUrl }, undefined);
+  } catch (error) {
+    log.warning(`Could not set the error status on #${pr.number} either: ${describeApiError(error, 'the status').message}`);
+  }
+}
+
+export async function run(settings: Settings, log: Logger, now: () => string): Promise<RunResult> {
+  const client = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, requestTimeoutMs: REQUEST_TIMEOUT_MS, log });
+  const deps: GateDependencies = { client, settings, log, now, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
+  const result: RunResult = { outcomes: [], failures: [] };
+
+  const prs = (await findPullRequests(client, settings, log)).filter((pr) => {
+    if (pr.state === 'open') return true;
+    log.info(`#${pr.number} is closed; nothing to gate.`);
+    return false;
+  });
+  for (const pr of prs) {
+    core.startGroup(`Pull request #${pr.number}: ${pr.title}`);
+    try {
+      result.outcomes.push(await gatePullRequest(deps, pr));
+    } catch (error) {
+      const problem = describeApiError(error, `pull request #${pr.number}`);
+      const message = `${problem.message}. ${problem.fix}`;
+      result.failures.push({ number: pr.number, message });
+      await reportFailure(client, settings, pr, problem.message, log);
+    } finally {
+      core.endGroup();
+    }
+  }
+  return result;
+}
+
+export function worstState(result: RunResult): GateState | '' {
+  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.failures.map((): GateState => 'error')];
+  if (states.length === 0) return '';
+  return states.reduce((worst, state) => (SEVERITY[state] > SEVERITY[worst] ? state : worst));
+}

@@ -1,0 +1,22 @@
+import type { CheckConfig } from '../config/schema.ts';
+import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
+import { profileLink } from './people.ts';
+
+/** A manual item of the checklist, attested by a role's sign-off. */
+function evaluateSignoffItem(check: CheckConfig, context: CheckContext): CheckVerdict {
+  const role = context.roles.get(check.signoff!);
+  if (!role) return { outcome: 'unknown', summary: `Role \`${check.signoff}\` is not declared`, blocker: 'config' };
+  if (role.outcome === 'pass') {
+    return { outcome: 'pass', summary: `Attested by ${role.signatures.map((s) => profileLink(s.login)).join(', ')} (${role.role})` };
+  }
+  return {
+    outcome: 'pending',
+    summary: `Waiting for sign-off: ${role.role}`,
+    fix: `One of ${role.users.map(profileLink).join(', ')} comments \`/signoff ${role.role}\`.`,
+  };
+}
+
+export const signoffCheck: CheckKindModule = {
+  sources: () => ['comments'],
+  evaluate: evaluateSignoffItem,
+};

@@ -1,0 +1,32 @@
+import picomatch from 'picomatch';
+
+/** Compiles a glob the way the gate matches branches and paths; throws on a glob that cannot compile. */
+export function compileGlob(glob: string): (value: string) => boolean {
+  // dot: true so that `**` also matches paths like .github/workflows/ci.yml.
+  return picomatch(glob, { dot: true, strictBrackets: true });
+}
+
+export function matchesAnyGlob(globs: readonly string[], value: string): boolean {
+  return globs.some((glob) => compileGlob(glob)(value));
+}
+
+/** Returns a message when the glob cannot be used, else null. */
+export function globProblem(glob: string): string | null {
+  if (glob.trim() === '') return 'a glob must not be empty';
+  try {
+    compileGlob(glob);
+    return null;
+  } catch (error) {
+    return `\`${glob}\` is not a valid glob: ${(error as Error).message}`;
+  }
+}
+
+/** Returns a message when the regular expression cannot be compiled, else null. */
+export function regexProblem(source: string): string | null {
+  try {
+    new RegExp(source, 'u');
+    return null;
+  } catch (error) {
+    return `\`${source}\` is not a valid regular expression: ${(error as Error).message}`;
+  }
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { globProblem, regexProblem } from './patterns.ts';
+
+/** Names that people type after `/signoff`: lowercase so a command is unambiguous. */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
+const name = (what: string) =>
+  z.string().regex(NAME, { error: `a ${what} is lowercase letters, digits, '-' and '_', starting with a letter or digit` });
+
+const glob = z.string().superRefine((value, ctx) => {
+  const problem = globProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const regex = z.string().superRefine((value, ctx) => {
+  const problem = regexProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const globs = z.array(glob).min(1, { error: 'list at least one glob' });
+
+export const releaseSchema = z.strictObject({
+  /** Globs on the PR's base branch. */
+  branches: globs.optional(),
+  /** Any of these labels makes the PR a release PR. */
+  labels: z.array(z.string().min(1)).min(1).optional(),
+  /** A regular expression on the PR title. */
+  title: regex.optional(),
+});
+
+export const roleSchema = z
+  .strictObject({
+    users: z
+      .array(z.string().regex(LOGIN, { error: 'a GitHub login (letters, digits and hyphens)' }))
+      .min(1, { error: 'name at least one user who can sign off this role' }),
+    min: z.int().min(1).default(1),
+  })
+  .superRefine((role, ctx) => {
+    if (role.min > role.users.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['min'],
+        message: `min is ${role.min} but only ${role.users.length} user(s) can sign: the role could never be complete`,
+      });
+    }
+  });
+
+export const ciSchema = z.strictObject({
+  /** Only these check runs / status contexts count; each must report. */
+  include: globs.optional(),
+  /** These never count. */
+  exclude: globs.optional(),
+});
+
+export const reviewsSchema = z.strictObject({
+  /** Approvals needed: the latest review of each reviewer other than the author. */
+  min: z.int().min(1).default(1),
+});
+
+/** Every kind of check; a check item names exactly one. */
+export const CHECK_KINDS = ['ci', 'reviews', 'signoff'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
+
+export const checkSchema = z
+  .strictObject({
+    id: name('check id'),
+    name: z.string().min(1, { error: 'give the check a name people recognise' }),
+    required: z.boolean().default(true),
+    ci: ciSchema.optional(),
+    reviews: reviewsSchema.optional(),
+    signoff: name('role name').optional(),
+  })
+  .superRefine((check, ctx) => {
+    const kinds = CHECK_KINDS.filter((kind) => check[kind] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          kinds.length === 0
+            ? `check \`${check.id}\` needs one of: ${CHECK_KINDS.join(', ')}`
+            : `check \`${check.id}\` has ${kinds.join(' and ')}: split it into one check per kind`,
+      });
+    }
+  });
+
+export const configSchema = z
+  .strictObject({
+    version: z.literal(1, { error: 'version must be 1' }),
+    release: releaseSchema.optional(),
+    signoffs: z.record(name('role name'), roleSchema).default({}),
+    checks: z.array(checkSchema).default([]),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.checks.forEach((check, index) => {
+      const first = seen.get(check.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checks', index, 'id'],
+          message: `duplicate check id \`${check.id}\` (also checks[${first}]): ids must be unique`,
+        });
+      } else {
+        seen.set(check.id, index);
+      }
+      if (check.signoff !== undefined && !(check.signoff in config.signoffs)) {
+        const declared = Object.keys(config.signoffs);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checks', index, 'signoff'],
+          message: `role \`${check.signoff}\` is not declared under signoffs${
+            declared.length ? ` (declared: ${declared.join(', ')})` : ''
+          }`,
+        });
+      }
+    });
+  });
+
+export type ReadinessConfig = z.output<typeof configSchema>;
+export type CheckConfig = ReadinessConfig['checks'][number];
+export type RoleConfig = ReadinessConfig['signoffs'][string];
+export type ReleaseRules = z.output<typeof releaseSchema>;

@@ -1,0 +1,36 @@
+import type { CheckResult, GateState, RoleResult } from './result.ts';
+
+/** GitHub rejects longer commit status descriptions. */
+export const MAX_DESCRIPTION = 140;
+
+export function truncateDescription(text: string): string {
+  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
+/** Worst first: an unreadable item is an error, never a pass. */
+export function gateState(checks: readonly CheckResult[], roles: readonly RoleResult[]): GateState {
+  const required = checks.filter((check) => check.required);
+  if (required.some((check) => check.outcome === 'unknown') || roles.some((role) => role.outcome === 'unknown')) return 'error';
+  if (required.some((check) => check.outcome === 'fail')) return 'failure';
+  if (required.some((check) => check.outcome === 'pending') || roles.some((role) => role.outcome !== 'pass')) return 'pending';
+  return 'success';
+}
+
+export function gateDescription(state: GateState, checks: readonly CheckResult[], roles: readonly RoleResult[]): string {
+  const required = checks.filter((check) => check.required);
+  if (state === 'success') {
+    const parts = [`${required.length} check${required.length === 1 ? '' : 's'} pass`];
+    if (roles.length > 0) parts.push(`${roles.length} sign-off${roles.length === 1 ? '' : 's'} in`);
+    return truncateDescription(`Ready: ${parts.join(', ')}`);
+  }
+  const blockers: string[] = [];
+  for (const outcome of ['unknown', 'fail', 'pending'] as const) {
+    for (const check of required) {
+      if (check.outcome === outcome && check.blocker) blockers.push(check.blocker);
+    }
+  }
+  const waiting = roles.filter((role) => role.outcome !== 'pass').map((role) => role.role);
+  if (waiting.length > 0) blockers.push(`waiting for sign-off: ${waiting.join(', ')}`);
+  const prefix = state === 'error' ? 'Cannot evaluate' : 'Blocked';
+  return truncateDescription(`${prefix}: ${blockers.join('; ') || 'see the readiness comment'}`);
+}

@@ -1,0 +1,16 @@
+import type { GateState, Outcome } from '../evaluation/result.ts';
+
+export const OUTCOME_GLYPH: Record<Outcome, string> = {
+  pass: '✅',
+  skipped: '➖',
+  pending: '⏳',
+  fail: '❌',
+  unknown: '⚠️',
+};
+
+export const STATE_HEADLINE: Record<GateState, string> = {
+  success: '✅ Ready to release',
+  pending: '⏳ Not ready yet',
+  failure: '❌ Blocked',
+  error: '⚠️ Cannot evaluate',
+};

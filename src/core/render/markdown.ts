@@ -1,0 +1,20 @@
+/** Text typed by other people, shown as code: it can then neither ping anyone nor inject markup. */
+export function code(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'").trim();
+  return `\`${flat || ' '}\``;
+}
+
+/** A table cell: pipes would split it and newlines would end the table. */
+export function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+/** "2026-11-21 09:00 UTC": readable, and stable for the same instant. */
+export function formatTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}

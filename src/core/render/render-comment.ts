@@ -1,0 +1,114 @@
+import { markdownTable } from 'markdown-table';
+import { profileLink } from '../checks/people.ts';
+import { formatConfigError } from '../config/config-error.ts';
+import type { Evaluation, LedgerEntry, RoleResult } from '../evaluation/result.ts';
+import { OUTCOME_GLYPH, STATE_HEADLINE } from './glyphs.ts';
+import { COMMENT_MARKER } from './marker.ts';
+import { cell, code, formatTime, plural } from './markdown.ts';
+
+/**
+ * The living comment, a pure function of the evaluation. It holds no clock, so the
+ * same evidence renders the same text and an unchanged comment is never re-sent.
+ */
+export function renderComment(evaluation: Evaluation): string {
+  const sections = [
+    COMMENT_MARKER,
+    `## ${STATE_HEADLINE[evaluation.state]} — release readiness`,
+    summaryLine(evaluation),
+    ...configErrorSection(evaluation),
+    ...problemSection(evaluation),
+    ...checksSection(evaluation),
+    ...rolesSection(evaluation),
+    ...missingSection(evaluation),
+    ...ledgerSection(evaluation.ledger),
+    footer(evaluation),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function summaryLine(evaluation: Evaluation): string {
+  const required = evaluation.checks.filter((check) => check.required);
+  const passing = required.filter((check) => check.outcome === 'pass').length;
+  const signed = evaluation.roles.filter((role) => role.outcome === 'pass').length;
+  const parts: string[] = [];
+  if (evaluation.checks.length > 0) parts.push(`**${passing} of ${plural(required.length, 'required check')}** pass`);
+  if (evaluation.roles.length > 0) parts.push(`**${signed} of ${plural(evaluation.roles.length, 'sign-off')}** in`);
+  const status = `Status \`release-readiness\`: ${evaluation.description}`;
+  return parts.length > 0 ? `${parts.join(' · ')}\n${status}` : status;
+}
+
+function configErrorSection(evaluation: Evaluation): string[] {
+  if (evaluation.configErrors.length === 0) return [];
+  const lines = evaluation.configErrors.map((error) => formatConfigError(evaluation.policy.path, error));
+  return [
+    `### readiness.yml is invalid\nThe policy is read from the base branch \`${evaluation.policy.ref}\`. Fix these and merge the fix there:`,
+    `\`\`\`\n${lines.join('\n').replace(/```/g, "'''")}\n\`\`\``,
+  ];
+}
+
+function problemSection(evaluation: Evaluation): string[] {
+  if (evaluation.problems.length === 0) return [];
+  const lines = evaluation.problems.map((problem) => `- **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
+  return [`### Evidence that could not be read\nUnreadable evidence blocks the release until it can be read.\n${lines.join('\n')}`];
+}
+
+function checksSection(evaluation: Evaluation): string[] {
+  if (evaluation.checks.length === 0) return [];
+  const rows = evaluation.checks.map((check) => [
+    OUTCOME_GLYPH[check.outcome],
+    cell(check.required ? check.name : `${check.name} _(advisory)_`),
+    cell(check.summary),
+  ]);
+  return [`### Checks\n${markdownTable([['', 'Check', 'Evidence'], ...rows], { alignDelimiters: false })}`];
+}
+
+function signedBy(role: RoleResult): string {
+  const current = role.signatures.map((s) => `${profileLink(s.login)} at ${formatTime(s.at)} ([comment](${s.commentUrl}))`);
+  const stale = role.stale.map((s) => `~~${s.login}~~ _stale: signed before the last push_ ([comment](${s.commentUrl}))`);
+  return [...current, ...stale].join('<br>') || '—';
+}
+
+function rolesSection(evaluation: Evaluation): string[] {
+  if (evaluation.roles.length === 0) return [];
+  const rows = evaluation.roles.map((role) => [
+    role.outcome === 'pass' ? '✅' : role.outcome === 'unknown' ? '⚠️' : '⏳',
+    `**${role.role}**`,
+    cell(`${role.min} of ${role.users.map(profileLink).join(', ')}`),
+    cell(signedBy(role)),
+  ]);
+  const head = evaluation.pullRequest.headSha.slice(0, 7);
+  return [`### Sign-offs for \`${head}\`\n${markdownTable([['', 'Role', 'Needs', 'Signed by'], ...rows], { alignDelimiters: false })}`];
+}
+
+function missingSection(evaluation: Evaluation): string[] {
+  const items: string[] = [];
+  for (const check of evaluation.checks) {
+    if (check.outcome === 'pass' || check.outcome === 'skipped' || !check.fix) continue;
+    items.push(`- ${OUTCOME_GLYPH[check.outcome]} **${check.name}**${check.required ? '' : ' _(advisory)_'}: ${check.fix}`);
+  }
+  for (const role of evaluation.roles) {
+    if (role.outcome !== 'pending') continue;
+    const still = role.min - role.signatures.length;
+    const who = role.users.filter((user) => !role.signatures.some((s) => s.login === user)).map(profileLink).join(', ');
+    items.push(`- ⏳ **${role.role}**: ${still === 1 ? 'one' : still} of ${who} comments \`/signoff ${role.role}\``);
+  }
+  if (items.length === 0) return [];
+  return [`### What is missing\n${items.join('\n')}`];
+}
+
+function ledgerLine(entry: LedgerEntry): string {
+  const verdict = entry.counts ? 'counted' : `did not count: ${entry.reason}`;
+  return `- ${entry.login} ${code(entry.command)} at ${formatTime(entry.at)} ([comment](${entry.commentUrl})) — ${verdict}`;
+}
+
+function ledgerSection(ledger: LedgerEntry[]): string[] {
+  const rejected = ledger.filter((entry) => !entry.counts);
+  if (rejected.length === 0) return [];
+  return [
+    `<details><summary>${plural(rejected.length, 'command')} that did not count</summary>\n\n${rejected.map(ledgerLine).join('\n')}\n\n</details>`,
+  ];
+}
+
+function footer(evaluation: Evaluation): string {
+  return `<sub>Evaluated commit \`${evaluation.pullRequest.headSha}\` against \`${evaluation.policy.path}\` from \`${evaluation.policy.ref}\`. Sign off with \`/signoff <role>\` on a line of its own; withdraw with \`/signoff cancel <role>\`.</sub>`;
+}

@@ -1,0 +1,70 @@
+import type { EvidenceProblem } from '../core/evidence/snapshot.ts';
+
+interface HttpError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+function asHttpError(error: unknown): HttpError {
+  return typeof error === 'object' && error !== null ? (error as HttpError) : { message: String(error) };
+}
+
+/** Maps `issues=write,pull_requests=write` to the workflow `permissions:` lines a user adds. */
+export function permissionsFix(header: string | undefined): string | null {
+  if (!header) return null;
+  const options = header
+    .split(';')
+    .map((alternative) =>
+      alternative
+        .split(',')
+        .map((pair) => pair.trim().split('='))
+        .filter((pair) => pair.length === 2 && pair[0])
+        .map(([name, level]) => `\`${name!.replace(/_/g, '-')}: ${level}\``)
+        .join(' and '),
+    )
+    .filter(Boolean);
+  if (options.length === 0) return null;
+  return `add ${options.join(' or ')} to the workflow's \`permissions:\` (or give the token that permission)`;
+}
+
+/** Explains a failed API call so that a person knows exactly what to change. */
+export function describeApiError(error: unknown, what: string): EvidenceProblem {
+  const http = asHttpError(error);
+  const status = typeof http.status === 'number' ? http.status : undefined;
+  const headers = http.response?.headers ?? {};
+  const accepted = headers['x-accepted-github-permissions'];
+  const firstLine = (http.message ?? 'unknown error').split('\n')[0]!.slice(0, 200);
+
+  if (status === 403 || status === 401 || status === 404) {
+    const fix =
+      permissionsFix(accepted === undefined ? undefined : String(accepted)) ??
+      (status === 401
+        ? 'check the `github-token` input: GitHub rejected the token'
+        : status === 404
+          ? 'check that it exists and that the token can read this repository'
+          : 'give the token read access to it');
+    return { what, message: `GitHub answered ${status} ${firstLine}`, fix: capitalize(fix) + '.', httpStatus: status };
+  }
+  if (status !== undefined && status >= 500) {
+    return { what, message: `GitHub answered ${status} after retries`, fix: 'Re-run the job; if it persists, check https://www.githubstatus.com.', httpStatus: status };
+  }
+  if (status === 429) {
+    return { what, message: 'GitHub rate limit exceeded', fix: 'Wait for the rate limit to reset, then re-run the job (a GitHub App token has a higher limit).', httpStatus: status };
+  }
+  return {
+    what,
+    message: status === undefined ? `the request failed: ${firstLine}` : `GitHub answered ${status} ${firstLine}`,
+    fix: 'Re-run the job.',
+    ...(status === undefined ? {} : { httpStatus: status }),
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function httpStatusOf(error: unknown): number | undefined {
+  const status = asHttpError(error).status;
+  return typeof status === 'number' ? status : undefined;
+}

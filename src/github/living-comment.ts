@@ -1,0 +1,79 @@
+import type { CommentFact } from '../core/evidence/snapshot.ts';
+import { isGateComment } from '../core/render/marker.ts';
+import { httpStatusOf } from './api-problem.ts';
+import type { GitHubClient } from './octokit-client.ts';
+import { toActor } from './pull-requests.ts';
+import type { RepoRef } from './repository.ts';
+
+export interface PublishedComment {
+  id: number;
+  url: string;
+  action: 'created' | 'updated' | 'unchanged';
+}
+
+interface KnownComment {
+  id: number;
+  body: string;
+  htmlUrl: string;
+}
+
+function gateComments(comments: readonly CommentFact[]): KnownComment[] {
+  return comments.filter((comment) => isGateComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
+}
+
+async function listGateComments(client: GitHubClient, repo: RepoRef, number: number): Promise<KnownComment[]> {
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+  return gateComments(
+    comments.map((comment) => ({
+      id: comment.id,
+      user: toActor(comment.user),
+      body: comment.body ?? '',
+      createdAt: comment.created_at,
+      updatedAt: comment.updated_at,
+      htmlUrl: comment.html_url,
+      plusOneReactions: 0,
+    })),
+  );
+}
+
+async function deleteQuietly(client: GitHubClient, repo: RepoRef, id: number): Promise<void> {
+  try {
+    await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+  } catch (error) {
+    // Another run may have removed the same duplicate first.
+    if (httpStatusOf(error) !== 404) throw error;
+  }
+}
+
+/** Keeps the oldest gate comment, removes the others, and makes it say `body`. */
+async function settle(client: GitHubClient, repo: RepoRef, ours: KnownComment[], body: string, created: boolean): Promise<PublishedComment> {
+  const [keep, ...duplicates] = ours;
+  for (const duplicate of duplicates) await deleteQuietly(client, repo, duplicate.id);
+  if (keep!.body === body) return { id: keep!.id, url: keep!.htmlUrl, action: created ? 'created' : 'unchanged' };
+  const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: keep!.id, body });
+  return { id: data.id, url: data.html_url, action: created ? 'created' : 'updated' };
+}
+
+/**
+ * One living comment per PR: found again by its hidden marker and a Bot author,
+ * edited in place, and not re-sent when unchanged. Two runs that both create one
+ * converge: after creating, each re-reads and keeps only the oldest.
+ */
+export async function publishLivingComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  body: string,
+  known: readonly CommentFact[] | null,
+): Promise<PublishedComment> {
+  const existing = known ? gateComments(known) : await listGateComments(client, repo, number);
+  if (existing.length > 0) return settle(client, repo, existing, body, false);
+
+  await client.rest.issues.createComment({ ...repo, issue_number: number, body });
+  return settle(client, repo, await listGateComments(client, repo, number), body, true);
+}
+
+/** The gate's comment, if it already has one on this PR. */
+export function findLivingComment(known: readonly CommentFact[]): KnownComment | undefined {
+  return gateComments(known)[0];
+}

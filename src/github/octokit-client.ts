@@ -1,0 +1,44 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+
+export type GitHubClient = InstanceType<typeof GateOctokit>;
+
+const GateOctokit = Octokit.plugin(retry, throttling);
+
+export interface ClientOptions {
+  token: string;
+  baseUrl: string;
+  /** A request that hangs longer than this fails, and is retried like a 5xx. */
+  requestTimeoutMs: number;
+  log: { debug(message: string): void; warning(message: string): void };
+}
+
+/** A rate limit wait longer than this is not worth holding a runner for: the run fails closed instead. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+
+/** The one place that sets up retries and throttling for every request the gate makes. */
+export function createGitHubClient(options: ClientOptions): GitHubClient {
+  const timedFetch: typeof fetch = (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs) });
+
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    if (retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS) {
+      options.log.warning(`GitHub ${kind} hit on ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
+      return true;
+    }
+    options.log.warning(`GitHub ${kind} hit on ${request.method} ${request.url}; giving up (retry after ${retryAfter}s).`);
+    return false;
+  };
+
+  return new GateOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: 'release-readiness',
+    request: { fetch: timedFetch },
+    log: { debug: options.log.debug, info: options.log.debug, warn: options.log.warning, error: options.log.warning },
+    // 429 and secondary limits are the throttler's; the retry plugin handles 5xx, so the two do not fight.
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+  });
+}

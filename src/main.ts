@@ -1,0 +1,29 @@
+import * as core from '@actions/core';
+import { run, worstState } from './action/run.ts';
+import { readSettings } from './action/settings.ts';
+
+/** The composition root, and the one place that marks the job failed. */
+async function main(): Promise<void> {
+  try {
+    const settings = readSettings();
+    const result = await run(settings, core, () => new Date().toISOString());
+    const state = worstState(result);
+    const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
+    core.setOutput('state', state);
+    core.setOutput('ready', String(state === 'success' && result.outcomes.length > 0 && result.outcomes.every((o) => o.state === 'success')));
+    core.setOutput('comment-url', single?.commentUrl ?? '');
+    for (const outcome of result.outcomes) {
+      if (outcome.body) await core.summary.addRaw(outcome.body).write();
+    }
+    // A blocked release is the gate working; only a run that could not evaluate fails the job.
+    const errors = [
+      ...result.failures.map((failure) => `#${failure.number}: ${failure.message}`),
+      ...result.outcomes.filter((o) => o.state === 'error').map((o) => `#${o.number}: ${o.description}`),
+    ];
+    if (errors.length > 0) core.setFailed(`The readiness gate could not evaluate ${errors.join('\n')}`);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+await main();
