@@ -60,14 +60,22 @@ function describeIssue(
       };
     });
   }
+  if (issue.code === 'invalid_key') {
+    // A bad mapping key (e.g. a role name): point at the key, and say what a key must be.
+    const key = String(path[path.length - 1]);
+    const message = issue.issues[0]?.message ?? issue.message;
+    return [{ ...locate(doc, path.slice(0, -1), key, position), path: formatPath(path), message }];
+  }
   return [{ ...locate(doc, path, undefined, position), path: formatPath(path), message: issueMessage(issue, valueAt(data, path)) }];
 }
 
 function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'this key is required';
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? 'this key is required' : `expected ${issue.expected}, got ${describeValue(value)}`;
+      return `expected ${issue.expected}, got ${describeValue(value)}`;
     case 'too_small':
+      if (!issue.message.startsWith('Too small')) return issue.message;
       if (issue.origin === 'array') return `list at least ${String(issue.minimum)} item(s)`;
       if (issue.origin === 'string') return 'must not be empty';
       return `must be at least ${String(issue.minimum)}`;

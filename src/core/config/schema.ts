@@ -37,7 +37,7 @@ export const roleSchema = z
     min: z.int().min(1).default(1),
   })
   .superRefine((role, ctx) => {
-    if (role.min > role.users.length) {
+    if (role.users.length > 0 && role.min > role.users.length) {
       ctx.addIssue({
         code: 'custom',
         path: ['min'],

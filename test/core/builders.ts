@@ -1,0 +1,124 @@
+import type {
+  CheckRunFact,
+  CommentFact,
+  EvidenceSnapshot,
+  PullRequestFacts,
+  ReviewFact,
+  StatusFact,
+} from '../../src/core/evidence/snapshot.ts';
+
+export const HEAD = 'a'.repeat(40);
+export const BASE = 'b'.repeat(40);
+export const PR_URL = 'https://github.com/acme/rocket/pull/7';
+export const COMMENT_URL = `${PR_URL}#issuecomment-900`;
+
+export const POLICY = `version: 1
+release:
+  branches: ["release/**"]
+signoffs:
+  security:
+    users: [alice, bob]
+  sre:
+    users: [carol]
+checks:
+  - id: ci
+    name: CI/CD pipeline passed
+    ci: {}
+  - id: reviews
+    name: Code peer-reviewed
+    reviews: { min: 2 }
+  - id: on-call
+    name: On-call engineers alerted
+    signoff: sre
+`;
+
+export function pullRequest(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts {
+  return {
+    number: 7,
+    title: 'Release 1.4.0',
+    body: '',
+    htmlUrl: PR_URL,
+    state: 'open',
+    merged: false,
+    draft: false,
+    author: { login: 'dave', type: 'User' },
+    base: { ref: 'release/1.4', sha: BASE },
+    head: { ref: 'prepare-1.4', sha: HEAD },
+    labels: [],
+    ...overrides,
+  };
+}
+
+let nextId = 1000;
+
+export function checkRun(name: string, status = 'completed', conclusion: string | null = 'success'): CheckRunFact {
+  return { id: nextId++, name, status, conclusion, htmlUrl: `https://github.com/acme/rocket/runs/${nextId}`, appSlug: 'github-actions' };
+}
+
+export function status(context: string, state: string, overrides: Partial<StatusFact> = {}): StatusFact {
+  return {
+    id: nextId++,
+    context,
+    state,
+    description: null,
+    targetUrl: null,
+    createdAt: '2026-11-21T09:00:00Z',
+    creator: { login: 'ci-bot', type: 'Bot' },
+    ...overrides,
+  };
+}
+
+/** The gate's own status on the head, which proves when the head was pushed. */
+export function gateStatus(createdAt = '2026-11-21T09:00:00Z', state = 'pending'): StatusFact {
+  return status('release-readiness', state, { createdAt, targetUrl: COMMENT_URL, creator: { login: 'github-actions[bot]', type: 'Bot' } });
+}
+
+export function review(login: string, state: string, submittedAt = '2026-11-21T09:10:00Z'): ReviewFact {
+  const id = nextId++;
+  return { id, user: { login, type: 'User' }, state, commitId: HEAD, submittedAt, htmlUrl: `${PR_URL}#pullrequestreview-${id}` };
+}
+
+export function comment(login: string, body: string, createdAt = '2026-11-21T09:30:00Z', overrides: Partial<CommentFact> = {}): CommentFact {
+  const id = nextId++;
+  return {
+    id,
+    user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+    body,
+    createdAt,
+    updatedAt: createdAt,
+    htmlUrl: `${PR_URL}#issuecomment-${id}`,
+    plusOneReactions: 0,
+    ...overrides,
+  };
+}
+
+export interface SnapshotOptions {
+  policy?: string;
+  pr?: Partial<PullRequestFacts>;
+  checkRuns?: CheckRunFact[];
+  statuses?: StatusFact[];
+  reviews?: ReviewFact[];
+  comments?: CommentFact[];
+  sources?: EvidenceSnapshot['sources'];
+}
+
+/** A release PR with green CI, no reviews, no sign-offs; the gate saw its head at 09:00. */
+export function snapshot(options: SnapshotOptions = {}): EvidenceSnapshot {
+  return {
+    snapshotVersion: 1,
+    repository: { owner: 'acme', name: 'rocket' },
+    evaluatedAt: '2026-11-21T10:00:00Z',
+    gate: { context: 'release-readiness', ownCheckNames: ['release-readiness'], runId: '42' },
+    pullRequest: pullRequest(options.pr),
+    policy: { ok: true, value: { path: '.github/readiness.yml', ref: options.pr?.base?.ref ?? 'release/1.4', text: options.policy ?? POLICY } },
+    sources: {
+      checkRuns: { ok: true, value: options.checkRuns ?? [checkRun('build'), checkRun('test')] },
+      statuses: { ok: true, value: options.statuses ?? [gateStatus()] },
+      reviews: { ok: true, value: options.reviews ?? [] },
+      comments: { ok: true, value: options.comments ?? [] },
+      ...options.sources,
+    },
+  };
+}
+
+export const FORBIDDEN = { ok: false as const, problem: { what: 'check runs of aaaaaaa', message: 'GitHub answered 403 Resource not accessible by integration', fix: 'Add `checks: read` to the workflow\'s `permissions:`.', httpStatus: 403 } };
