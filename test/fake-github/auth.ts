@@ -1,0 +1,77 @@
+// Tokens and the fine-grained permissions each implemented endpoint needs, so a
+// workflow's `permissions:` block can be simulated. A requirement is a list of
+// alternatives; GitHub reports them in x-accepted-github-permissions, joined by
+// "; " (and permissions within one alternative by ",").
+
+export type Access = 'read' | 'write';
+export type Permissions = Record<string, Access | 'none'>;
+
+export interface TokenGrant {
+  actor: string;
+  permissions: Permissions;
+}
+
+/** The permissions of the gate's GITHUB_TOKEN in the documented workflow. */
+export const gatePermissions: Permissions = {
+  contents: 'read',
+  pull_requests: 'write',
+  statuses: 'write',
+  checks: 'read',
+  issues: 'write',
+};
+
+type Requirement = Record<string, Access>[];
+
+const issueRead: Requirement = [{ issues: 'read' }, { pull_requests: 'read' }];
+const issueWrite: Requirement = [{ issues: 'write' }, { pull_requests: 'write' }];
+
+// Every token can read repository metadata; everything else must be granted.
+export const operationPermissions: Record<string, Requirement> = {
+  'repos/get': [{ metadata: 'read' }],
+  'pulls/get': [{ pull_requests: 'read' }],
+  'pulls/list': [{ pull_requests: 'read' }],
+  'pulls/list-reviews': [{ pull_requests: 'read' }],
+  'pulls/list-files': [{ pull_requests: 'read' }],
+  'repos/get-content': [{ contents: 'read' }],
+  'checks/list-for-ref': [{ checks: 'read' }],
+  'repos/list-commit-statuses-for-ref': [{ statuses: 'read' }],
+  'repos/get-combined-status-for-ref': [{ statuses: 'read' }],
+  'repos/create-commit-status': [{ statuses: 'write' }],
+  'issues/list-comments': issueRead,
+  'issues/get-comment': issueRead,
+  'issues/create-comment': issueWrite,
+  'issues/update-comment': issueWrite,
+  'issues/delete-comment': issueWrite,
+  'reactions/list-for-issue-comment': issueRead,
+  'reactions/create-for-issue-comment': issueWrite,
+};
+
+function grants(permissions: Permissions, name: string, access: Access): boolean {
+  if (name === 'metadata') return true;
+  const held = permissions[name];
+  return held === 'write' || (held === 'read' && access === 'read');
+}
+
+export type AuthDecision = { ok: true } | { ok: false; accepted: string };
+
+export function authorize(grant: TokenGrant, operationId: string): AuthDecision {
+  const requirement = operationPermissions[operationId];
+  if (!requirement) return { ok: true };
+  if (requirement.some((alt) => Object.entries(alt).every(([name, access]) => grants(grant.permissions, name, access)))) return { ok: true };
+  const accepted = requirement.map((alt) => Object.entries(alt).map(([n, a]) => `${n}=${a}`).join(',')).join('; ');
+  return { ok: false, accepted };
+}
+
+export class Tokens {
+  #grants = new Map<string, TokenGrant>();
+
+  add(token: string, grant: TokenGrant): void {
+    this.#grants.set(token, { actor: grant.actor, permissions: { ...grant.permissions } });
+  }
+
+  /** Accepts `token X` and `Bearer X`, as GitHub does. */
+  fromHeader(header: string | undefined): TokenGrant | undefined {
+    const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '');
+    return m?.[1] ? this.#grants.get(m[1]) : undefined;
+  }
+}

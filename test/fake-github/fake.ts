@@ -1,0 +1,246 @@
+// The fake GitHub a test talks to: an HTTP server for the action under test and
+// a programmatic "world" API for the test itself (never over HTTP).
+import type { components } from '@octokit/openapi-types';
+import { gatePermissions, Tokens } from './auth.ts';
+import type { Permissions } from './auth.ts';
+import type { Clock } from './clock.ts';
+import { Faults } from './faults.ts';
+import type { FaultRule } from './faults.ts';
+import { renderCheckRun, renderStatus } from './render/checks.ts';
+import { renderComment, renderReaction } from './render/comment.ts';
+import type { RenderContext } from './render/context.ts';
+import { renderPull } from './render/pull.ts';
+import { renderFullRepo } from './render/repo.ts';
+import { renderReview } from './render/review.ts';
+import { renderUser } from './render/user.ts';
+import { FakeServer } from './server.ts';
+import type { RequestLogEntry, Violation } from './server.ts';
+import { addCheckRun, addStatus, statusesFor, updateCheckRun } from './state/checks.ts';
+import type { CheckRunOptions, StatusOptions } from './state/checks.ts';
+import { addComment, addReaction, commentsOn, deleteComment, editComment, reactionsOn } from './state/comments.ts';
+import { addUser, branchSha, commit, createRepo, forkRepo } from './state/git.ts';
+import type { CommitOptions, CreateRepoOptions } from './state/git.ts';
+import type { AuthorAssociation, ReactionContent, UserType } from './state/model.ts';
+import { addLabel, addReview, dismissReview, openIssue, openPullRequest, pushToPullRequest, removeLabel, setPullRequest } from './state/pulls.ts';
+import type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges } from './state/pulls.ts';
+import { Store } from './state/store.ts';
+import { gateLogin } from './state/users.ts';
+
+type Schemas = components['schemas'];
+export type PullRequest = Schemas['pull-request'];
+export type IssueComment = Schemas['issue-comment'];
+export type CommitStatus = Schemas['status'];
+export type CheckRun = Schemas['check-run'];
+export type Review = Schemas['pull-request-review'];
+export type Reaction = Schemas['reaction'];
+export type SimpleUser = Schemas['simple-user'];
+export type FullRepository = Schemas['full-repository'];
+
+/** The gate's GITHUB_TOKEN: github-actions[bot] with the documented permissions. */
+export const defaultToken = 'ghs_gate';
+
+export class FakeGitHub {
+  readonly store = new Store();
+  /** Every request the fake received, in order. */
+  readonly requests: RequestLogEntry[] = [];
+  /** Requests GitHub would reject, and fake answers that do not match GitHub's schemas. */
+  readonly violations: Violation[] = [];
+  readonly render: RenderContext = { store: this.store, api: '' };
+  readonly #tokens = new Tokens();
+  readonly #faults = new Faults();
+  readonly #server: FakeServer;
+
+  constructor() {
+    this.#tokens.add(defaultToken, { actor: gateLogin, permissions: gatePermissions });
+    this.#server = new FakeServer({
+      store: this.store,
+      tokens: this.#tokens,
+      faults: this.#faults,
+      render: this.render,
+      requests: this.requests,
+      violations: this.violations,
+    });
+  }
+
+  /** Use as GITHUB_API_URL. */
+  get url(): string {
+    return this.render.api;
+  }
+
+  get clock(): Clock {
+    return this.store.clock;
+  }
+
+  async start(): Promise<this> {
+    this.render.api = await this.#server.listen();
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.#server.close();
+  }
+
+  // --- actors and tokens ---
+
+  addUser(login: string, type: UserType = 'User'): SimpleUser {
+    return renderUser(this.render, addUser(this.store, login, type)) as SimpleUser;
+  }
+
+  user(login: string): SimpleUser {
+    return renderUser(this.render, login) as SimpleUser;
+  }
+
+  /** Overrides the author_association of `login` on one repository. */
+  setAssociation(repo: string, login: string, association: AuthorAssociation): void {
+    this.store.repo(repo).associations.set(this.store.user(login).login.toLowerCase(), association);
+  }
+
+  addToken(token: string, grant: { actor: string; permissions: Permissions }): void {
+    this.#tokens.add(token, { actor: this.store.user(grant.actor).login, permissions: grant.permissions });
+  }
+
+  // --- repositories and commits ---
+
+  createRepo(fullName: string, options: CreateRepoOptions = {}): FullRepository {
+    return renderFullRepo(this.render, createRepo(this.store, fullName, options)) as FullRepository;
+  }
+
+  forkRepo(source: string, owner: string): FullRepository {
+    return renderFullRepo(this.render, forkRepo(this.store, source, owner)) as FullRepository;
+  }
+
+  /** Commits on `branch` (created from the default branch if missing); `null` deletes a file. Returns the SHA. */
+  commit(repo: string, branch: string, files: Record<string, string | null>, options: CommitOptions = {}): string {
+    return commit(this.store, repo, branch, files, options);
+  }
+
+  branchSha(repo: string, branch: string): string {
+    return branchSha(this.store, repo, branch);
+  }
+
+  /** A file's content at a branch or SHA, or undefined. */
+  fileAt(repo: string, ref: string, path: string): string | undefined {
+    const sha = this.store.resolveRef(this.store.repo(repo), ref);
+    return sha ? this.store.commit(sha).files.get(path) : undefined;
+  }
+
+  // --- issues and pull requests ---
+
+  openIssue(repo: string, options: OpenIssueOptions): number {
+    return openIssue(this.store, repo, options);
+  }
+
+  openPullRequest(repo: string, options: OpenPullRequestOptions): number {
+    return openPullRequest(this.store, repo, options);
+  }
+
+  /** Commits on the pull request's head branch; returns the new head SHA. */
+  pushToPullRequest(repo: string, number: number, files: Record<string, string | null>, options: { message?: string } = {}): string {
+    return pushToPullRequest(this.store, repo, number, files, options.message);
+  }
+
+  setPullRequest(repo: string, number: number, changes: PullRequestChanges): void {
+    setPullRequest(this.store, repo, number, changes);
+  }
+
+  addLabel(repo: string, number: number, label: string): void {
+    addLabel(this.store, repo, number, label);
+  }
+
+  removeLabel(repo: string, number: number, label: string): void {
+    removeLabel(this.store, repo, number, label);
+  }
+
+  pullRequest(repo: string, number: number): PullRequest {
+    return renderPull(this.render, repo, this.store.pull(repo, number), true) as PullRequest;
+  }
+
+  headSha(repo: string, number: number): string {
+    return this.store.headSha(this.store.pull(repo, number));
+  }
+
+  // --- reviews ---
+
+  /** Returns the review id. */
+  addReview(repo: string, number: number, options: AddReviewOptions): number {
+    return addReview(this.store, repo, number, options).id;
+  }
+
+  dismissReview(reviewId: number): void {
+    dismissReview(this.store, reviewId);
+  }
+
+  reviews(repo: string, number: number): Review[] {
+    const full = this.store.repo(repo).fullName;
+    return [...this.store.reviews.values()].filter((r) => r.repo === full && r.number === number).map((r) => renderReview(this.render, r) as Review);
+  }
+
+  // --- checks and statuses ---
+
+  /** Returns the check run id. */
+  addCheckRun(repo: string, sha: string, options: CheckRunOptions): number {
+    return addCheckRun(this.store, repo, sha, options).id;
+  }
+
+  updateCheckRun(id: number, changes: Partial<CheckRunOptions>): void {
+    updateCheckRun(this.store, id, changes);
+  }
+
+  checkRuns(repo: string, sha: string): CheckRun[] {
+    const full = this.store.repo(repo).fullName;
+    return [...this.store.checkRuns.values()].filter((r) => r.repo === full && r.headSha === sha).map((r) => renderCheckRun(this.render, r) as CheckRun);
+  }
+
+  addStatus(repo: string, sha: string, options: StatusOptions): CommitStatus {
+    return renderStatus(this.render, addStatus(this.store, repo, sha, options)) as CommitStatus;
+  }
+
+  /** Newest first, like GET /commits/{ref}/statuses. */
+  statuses(repo: string, sha: string): CommitStatus[] {
+    return statusesFor(this.store, repo, sha).map((s) => renderStatus(this.render, s) as CommitStatus);
+  }
+
+  // --- comments and reactions ---
+
+  addComment(repo: string, number: number, options: { user: string; body: string }): IssueComment {
+    return renderComment(this.render, addComment(this.store, repo, number, options.user, options.body)) as IssueComment;
+  }
+
+  /** `by` is who edited it (an issue_comment.edited sender); the author stays. */
+  editComment(id: number, body: string, options: { by?: string } = {}): IssueComment {
+    return renderComment(this.render, editComment(this.store, id, body, options.by)) as IssueComment;
+  }
+
+  deleteComment(id: number): void {
+    deleteComment(this.store, id);
+  }
+
+  /** Live comments on an issue or pull request, ascending id. */
+  comments(repo: string, number: number): IssueComment[] {
+    return commentsOn(this.store, repo, number).map((c) => renderComment(this.render, c) as IssueComment);
+  }
+
+  addReaction(commentId: number, options: { user: string; content: ReactionContent }): Reaction {
+    return renderReaction(this.render, addReaction(this.store, commentId, options.user, options.content).reaction) as Reaction;
+  }
+
+  reactions(commentId: number): Reaction[] {
+    return reactionsOn(this.store, commentId).map((r) => renderReaction(this.render, r) as Reaction);
+  }
+
+  // --- faults ---
+
+  /** The next `times` (default 1) matching requests get this answer instead. */
+  inject(rule: FaultRule): void {
+    this.#faults.add(rule);
+  }
+
+  /** Injected faults not yet used up. */
+  get pendingFaults(): number {
+    return this.#faults.pending;
+  }
+}
+
+export async function createFakeGitHub(): Promise<FakeGitHub> {
+  return new FakeGitHub().start();
+}

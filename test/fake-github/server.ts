@@ -1,0 +1,222 @@
+// The HTTP side of the fake: parse, log, inject faults, authenticate, validate
+// against the OpenAPI description, dispatch to a route, validate the answer.
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authorize } from './auth.ts';
+import type { Tokens } from './auth.ts';
+import type { Faults, FaultRule } from './faults.ts';
+import { matchOperation } from './openapi.ts';
+import type { MatchedOperation } from './openapi.ts';
+import type { RenderContext } from './render/context.ts';
+import { routes } from './routes/index.ts';
+import type { Reply, RouteContext } from './routes/types.ts';
+import { docsUrl, notFound } from './routes/types.ts';
+import { validateParameters, validateRequestBody, validateResponse } from './schema.ts';
+import { FakeNotFound } from './state/store.ts';
+import type { Store } from './state/store.ts';
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  operationId: string | undefined;
+}
+
+export interface Violation {
+  kind: 'request' | 'response';
+  method: string;
+  path: string;
+  message: string;
+}
+
+export interface ServerDeps {
+  store: Store;
+  tokens: Tokens;
+  faults: Faults;
+  render: RenderContext;
+  requests: RequestLogEntry[];
+  violations: Violation[];
+}
+
+const rateLimit = 5000;
+
+export class FakeServer {
+  readonly #deps: ServerDeps;
+  readonly #server: Server;
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #served = 0;
+
+  constructor(deps: ServerDeps) {
+    this.#deps = deps;
+    this.#server = createServer((req, res) => {
+      this.#handle(req, res).catch((error: unknown) => {
+        this.#violation('response', req.method ?? 'GET', req.url ?? '', `fake crashed: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    // Neither the listener nor idle keep-alive sockets may keep a process alive.
+    this.#server.unref();
+    this.#server.on('connection', (socket) => socket.unref());
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(0, '127.0.0.1', resolve);
+    });
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #violation(kind: Violation['kind'], method: string, path: string, message: string): void {
+    this.#deps.violations.push({ kind, method, path, message });
+  }
+
+  #delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.#timers.delete(t);
+        resolve();
+      }, ms);
+      this.#timers.add(t);
+    });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', this.#deps.render.api);
+    const path = url.pathname;
+    const match = matchOperation(method, path);
+    const entry: RequestLogEntry = { method, path, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, operationId: match?.operation.operationId };
+    this.#deps.requests.push(entry);
+    const send = (reply: Reply, validate = true): void => {
+      entry.status = reply.status;
+      this.#send(res, reply, match, validate ? (msg) => this.#violation('response', method, path, msg) : undefined);
+    };
+
+    let body: unknown;
+    let malformed = false;
+    if (rawBody.trim()) {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        malformed = true;
+      }
+    }
+    entry.body = malformed ? rawBody : body;
+
+    const fault = this.#deps.faults.take(method, path, match?.template);
+    if (fault?.delayMs) await this.#delay(fault.delayMs);
+    if (res.destroyed || req.socket.destroyed) return;
+    if (fault && (fault.status !== undefined || fault.body !== undefined)) return send(faultReply(fault));
+
+    if (malformed) {
+      this.#violation('request', method, path, 'request body is not valid JSON');
+      return send({ status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest', status: '400' } }, false);
+    }
+
+    if (!match) {
+      this.#violation('request', method, path, `no operation in GitHub's REST API matches ${method} ${path}`);
+      return send({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } }, false);
+    }
+    const op = match.operation;
+    const grant = this.#deps.tokens.fromHeader(req.headers.authorization);
+    if (!grant) return send({ status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } });
+    const decision = authorize(grant, op.operationId);
+    if (!decision.ok) {
+      return send({
+        status: 403,
+        body: { message: 'Resource not accessible by integration', documentation_url: docsUrl(op), status: '403' },
+        headers: { 'x-accepted-github-permissions': decision.accepted },
+      });
+    }
+
+    const params = validateParameters(match, entry.query);
+    for (const { location, messages } of params.errors) this.#violation('request', method, path, `${op.operationId}: invalid ${location} parameters: ${messages.join('; ')}`);
+    if (params.errors.some((e) => e.location === 'path')) return send({ status: 404, body: { message: 'Not Found', documentation_url: docsUrl(op), status: '404' } });
+    const bodyErrors = validateRequestBody(op, body);
+    const invalid = [...(params.errors.find((e) => e.location === 'query')?.messages ?? []), ...bodyErrors];
+    for (const m of bodyErrors) this.#violation('request', method, path, `${op.operationId}: ${m}`);
+    if (invalid.length) {
+      return send({ status: 422, body: { message: `Invalid request.\n\n${invalid.join('\n')}`, documentation_url: docsUrl(op), status: '422' } });
+    }
+
+    const route = routes[op.operationId];
+    const ctx: RouteContext = {
+      store: this.#deps.store,
+      render: this.#deps.render,
+      operation: op,
+      params: params.path,
+      query: params.query,
+      body,
+      headers: req.headers,
+      url: new URL(url.pathname + url.search, this.#deps.render.api),
+      actor: grant.actor,
+      violation: (message) => this.#violation('request', method, path, `${op.operationId}: ${message}`),
+    };
+    if (!route) {
+      this.#violation('request', method, path, `${op.operationId} is a real GitHub operation the fake does not implement yet`);
+      return send(notFound(ctx, 'Not implemented by the fake GitHub'), false);
+    }
+    try {
+      send(route(ctx));
+    } catch (error) {
+      if (error instanceof FakeNotFound) return send(notFound(ctx));
+      throw error;
+    }
+  }
+
+  #send(res: ServerResponse, reply: Reply, match: MatchedOperation | undefined, onInvalid: ((message: string) => void) | undefined): void {
+    this.#served++;
+    const { store } = this.#deps;
+    const id = this.#served.toString(16).toUpperCase().padStart(4, '0');
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': `C0DE:${id}:1F2E3D:4C5B6A:${store.clock.epochSeconds().toString(16).toUpperCase()}`,
+      'x-ratelimit-limit': String(rateLimit),
+      'x-ratelimit-remaining': String(Math.max(0, rateLimit - this.#served)),
+      'x-ratelimit-reset': String(store.clock.epochSeconds() + 3600),
+      'x-ratelimit-used': String(this.#served),
+      'x-ratelimit-resource': 'core',
+      ...reply.headers,
+    };
+    let text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+    if (reply.status === 204 || reply.status === 304) text = '';
+    if (match && onInvalid && text && reply.body !== undefined) {
+      for (const m of validateResponse(match.operation, reply.status, reply.body)) onInvalid(`${match.operation.operationId} ${reply.status}: ${m}`);
+    }
+    if (!text) delete headers['content-type'];
+    res.writeHead(reply.status, headers).end(text);
+  }
+}
+
+/**
+ * An injected answer, sent byte for byte. Its body is still checked against
+ * the response schema when it parses as JSON, so a wrong fake answer shows up.
+ */
+function faultReply(fault: FaultRule): Reply {
+  const status = fault.status ?? 200;
+  const raw = fault.body ?? JSON.stringify({ message: `Injected ${status}`, documentation_url: 'https://docs.github.com/rest', status: String(status) });
+  const reply: Reply = { status, raw, ...(fault.headers ? { headers: fault.headers } : {}) };
+  try {
+    reply.body = JSON.parse(raw);
+  } catch {
+    // Malformed on purpose: nothing to validate.
+  }
+  return reply;
+}

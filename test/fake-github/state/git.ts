@@ -1,0 +1,151 @@
+// Users, repositories, branches and commits. A commit stores a full tree, so a
+// file's content at any ref is a map lookup, and diffs compare two trees.
+import { nodeId, sha1 } from '../ids.ts';
+import type { CommitRecord, RepoRecord, UserRecord, UserType } from './model.ts';
+import type { Store } from './store.ts';
+import { FakeNotFound } from './store.ts';
+import { makeUser } from './users.ts';
+
+export function addUser(store: Store, login: string, type: UserType = 'User'): UserRecord {
+  const existing = store.users.get(login.toLowerCase());
+  if (existing) return existing;
+  const user = makeUser(login, store.ids.next('user'), type);
+  store.users.set(login.toLowerCase(), user);
+  return user;
+}
+
+export interface CreateRepoOptions {
+  defaultBranch?: string;
+  files?: Record<string, string>;
+  private?: boolean;
+}
+
+export function createRepo(store: Store, fullName: string, options: CreateRepoOptions = {}): RepoRecord {
+  const [owner, name, extra] = fullName.split('/');
+  if (!owner || !name || extra !== undefined) throw new Error(`Repository name must be owner/name, got ${fullName}`);
+  if (store.repos.has(fullName.toLowerCase())) throw new Error(`Repository ${fullName} already exists`);
+  // An unknown owner is taken to be an organisation, the usual case for a product repo.
+  const ownerUser = store.users.get(owner.toLowerCase()) ?? addUser(store, owner, 'Organization');
+  const now = store.clock.tick();
+  const id = store.ids.next('repo');
+  const repo: RepoRecord = {
+    id,
+    nodeId: nodeId('R', id),
+    owner: ownerUser.login,
+    name,
+    fullName: `${ownerUser.login}/${name}`,
+    defaultBranch: options.defaultBranch ?? 'main',
+    private: options.private ?? false,
+    branches: new Map(),
+    labels: new Map(),
+    associations: new Map(),
+    lastNumber: 0,
+    issues: new Map(),
+    createdAt: now,
+    updatedAt: now,
+    pushedAt: now,
+  };
+  store.repos.set(fullName.toLowerCase(), repo);
+  writeCommit(store, repo, repo.defaultBranch, undefined, options.files ?? { 'README.md': `# ${name}\n` }, 'Initial commit', ownerUser.login);
+  return repo;
+}
+
+/** A fork shares the parent's objects and starts with copies of its branches. */
+export function forkRepo(store: Store, source: string, newOwner: string): RepoRecord {
+  const parent = store.repo(source);
+  const ownerUser = store.users.get(newOwner.toLowerCase()) ?? addUser(store, newOwner);
+  const fullName = `${ownerUser.login}/${parent.name}`;
+  if (store.repos.has(fullName.toLowerCase())) throw new Error(`Repository ${fullName} already exists`);
+  const now = store.clock.tick();
+  const id = store.ids.next('repo');
+  const fork: RepoRecord = {
+    ...parent,
+    id,
+    nodeId: nodeId('R', id),
+    owner: ownerUser.login,
+    fullName,
+    branches: new Map(parent.branches),
+    labels: new Map(),
+    associations: new Map(),
+    lastNumber: 0,
+    issues: new Map(),
+    createdAt: now,
+    updatedAt: now,
+    pushedAt: now,
+    forkOf: parent.fullName,
+  };
+  store.repos.set(fullName.toLowerCase(), fork);
+  return fork;
+}
+
+export interface CommitOptions {
+  message?: string;
+  author?: string;
+}
+
+/**
+ * Commits on `branch` (created from the default branch when missing). `files`
+ * overlays the parent's tree; a `null` content deletes that path.
+ */
+export function commit(store: Store, repoName: string, branch: string, files: Record<string, string | null>, options: CommitOptions = {}): string {
+  const repo = store.repo(repoName);
+  const parent = repo.branches.get(branch) ?? repo.branches.get(repo.defaultBranch);
+  return writeCommit(store, repo, branch, parent, files, options.message ?? `Update ${Object.keys(files).join(', ')}`, options.author ?? repo.owner);
+}
+
+function writeCommit(
+  store: Store,
+  repo: RepoRecord,
+  branch: string,
+  parent: string | undefined,
+  files: Record<string, string | null>,
+  message: string,
+  author: string,
+): string {
+  const date = store.clock.tick();
+  const tree = new Map(parent ? store.commit(parent).files : []);
+  for (const [path, content] of Object.entries(files)) {
+    const clean = path.replace(/^\/+/, '');
+    if (content === null) tree.delete(clean);
+    else tree.set(clean, content);
+  }
+  const sha = sha1(`commit ${store.commits.size} ${parent ?? ''} ${date} ${message}`);
+  const record: CommitRecord = { sha, parents: parent ? [parent] : [], files: tree, message, author, date };
+  store.commits.set(sha, record);
+  repo.branches.set(branch, sha);
+  repo.pushedAt = date;
+  return sha;
+}
+
+export function branchSha(store: Store, repoName: string, branch: string): string {
+  const sha = store.repo(repoName).branches.get(branch);
+  if (!sha) throw new FakeNotFound(`No branch ${branch} in ${repoName}`);
+  return sha;
+}
+
+/** The best common ancestor, for the three-dot diff GitHub shows on a pull request. */
+export function mergeBase(store: Store, a: string, b: string): string | undefined {
+  const ancestors = new Set<string>();
+  for (const queue = [a]; queue.length; ) {
+    const sha = queue.shift()!;
+    if (ancestors.has(sha)) continue;
+    ancestors.add(sha);
+    queue.push(...(store.commits.get(sha)?.parents ?? []));
+  }
+  for (const queue = [b], seen = new Set<string>(); queue.length; ) {
+    const sha = queue.shift()!;
+    if (ancestors.has(sha)) return sha;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    queue.push(...(store.commits.get(sha)?.parents ?? []));
+  }
+  return undefined;
+}
+
+/** Commits reachable from `head` but not from `base`, oldest first. */
+export function commitsBetween(store: Store, base: string, head: string): string[] {
+  const stop = mergeBase(store, base, head);
+  const out: string[] = [];
+  for (let sha: string | undefined = head; sha && sha !== stop; sha = store.commits.get(sha)?.parents[0]) out.unshift(sha);
+  return out;
+}

@@ -1,0 +1,174 @@
+// Issues, pull requests, labels and reviews. Issues and pull requests share one
+// numbering per repository, as on GitHub.
+import { nodeId, sha1 } from '../ids.ts';
+import { commit } from './git.ts';
+import type { IssueRecord, LabelRecord, RepoRecord, ReviewRecord } from './model.ts';
+import type { Store } from './store.ts';
+
+export interface OpenIssueOptions {
+  title: string;
+  body?: string | null;
+  author: string;
+  labels?: string[];
+}
+
+export interface OpenPullRequestOptions extends OpenIssueOptions {
+  base: string;
+  head: string;
+  /** Repository holding the head branch, e.g. a fork made with forkRepo(); defaults to the same repository. */
+  headRepo?: string;
+  draft?: boolean;
+}
+
+export function openIssue(store: Store, repoName: string, options: OpenIssueOptions): number {
+  const repo = store.repo(repoName);
+  const now = store.clock.tick();
+  const number = ++repo.lastNumber;
+  const id = store.ids.next('pull');
+  for (const l of options.labels ?? []) ensureLabel(store, repo, l);
+  const issue: IssueRecord = {
+    number,
+    id,
+    nodeId: nodeId('I', id),
+    title: options.title,
+    body: options.body ?? null,
+    author: store.user(options.author).login,
+    labels: [...(options.labels ?? [])],
+    state: 'open',
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+  };
+  repo.issues.set(number, issue);
+  return number;
+}
+
+export function openPullRequest(store: Store, repoName: string, options: OpenPullRequestOptions): number {
+  const repo = store.repo(repoName);
+  const headRepo = store.repo(options.headRepo ?? repoName);
+  if (!repo.branches.has(options.base)) throw new Error(`No base branch ${options.base} in ${repoName}`);
+  // A missing head branch starts at the base tip, like `git switch -c`.
+  if (!headRepo.branches.has(options.head)) headRepo.branches.set(options.head, repo.branches.get(options.base)!);
+  const number = openIssue(store, repoName, options);
+  const issue = repo.issues.get(number)!;
+  const id = store.ids.next('pull');
+  issue.pull = {
+    id,
+    nodeId: nodeId('PR', id),
+    base: options.base,
+    head: options.head,
+    headRepo: headRepo.fullName,
+    draft: options.draft ?? false,
+    merged: false,
+    mergedAt: null,
+    mergedBy: null,
+  };
+  return number;
+}
+
+/** Commits `files` on the pull request's head branch; returns the new head SHA. */
+export function pushToPullRequest(store: Store, repoName: string, number: number, files: Record<string, string | null>, message?: string): string {
+  const issue = store.pull(repoName, number);
+  const sha = commit(store, issue.pull.headRepo, issue.pull.head, files, { message: message ?? `Update #${number}`, author: issue.author });
+  issue.updatedAt = store.clock.iso();
+  return sha;
+}
+
+export interface PullRequestChanges {
+  title?: string;
+  body?: string | null;
+  base?: string;
+  labels?: string[];
+  state?: 'open' | 'closed';
+  draft?: boolean;
+  /** Closes the pull request as merged (by `mergedBy`, default the repository owner). */
+  merged?: boolean;
+  mergedBy?: string;
+}
+
+export function setPullRequest(store: Store, repoName: string, number: number, changes: PullRequestChanges): void {
+  const repo = store.repo(repoName);
+  const issue = store.issue(repoName, number);
+  const now = store.clock.tick();
+  if (changes.title !== undefined) issue.title = changes.title;
+  if (changes.body !== undefined) issue.body = changes.body;
+  if (changes.labels !== undefined) {
+    for (const l of changes.labels) ensureLabel(store, repo, l);
+    issue.labels = [...changes.labels];
+  }
+  if (issue.pull) {
+    if (changes.base !== undefined) issue.pull.base = changes.base;
+    if (changes.draft !== undefined) issue.pull.draft = changes.draft;
+    if (changes.merged) {
+      issue.pull.merged = true;
+      issue.pull.mergedAt = now;
+      issue.pull.mergedBy = store.user(changes.mergedBy ?? repo.owner).login;
+      changes = { ...changes, state: 'closed' };
+    }
+  }
+  if (changes.state !== undefined && changes.state !== issue.state) {
+    issue.state = changes.state;
+    issue.closedAt = changes.state === 'closed' ? now : null;
+    if (issue.pull) issue.pull.frozenHeadSha = changes.state === 'closed' ? store.headSha(issue) : undefined;
+  }
+  issue.updatedAt = now;
+}
+
+export function addLabel(store: Store, repoName: string, number: number, label: string): void {
+  const issue = store.issue(repoName, number);
+  if (issue.labels.includes(label)) return;
+  ensureLabel(store, store.repo(repoName), label);
+  issue.labels.push(label);
+  issue.updatedAt = store.clock.tick();
+}
+
+export function removeLabel(store: Store, repoName: string, number: number, label: string): void {
+  const issue = store.issue(repoName, number);
+  issue.labels = issue.labels.filter((l) => l !== label);
+  issue.updatedAt = store.clock.tick();
+}
+
+export function ensureLabel(store: Store, repo: RepoRecord, name: string): LabelRecord {
+  let label = repo.labels.get(name);
+  if (!label) {
+    const id = store.ids.next('label');
+    // An empty description, not null: pull-request-simple declares it a plain string.
+    label = { id, nodeId: nodeId('LA', id), name, color: sha1(name).slice(0, 6), description: '' };
+    repo.labels.set(name, label);
+  }
+  return label;
+}
+
+export interface AddReviewOptions {
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+  body?: string;
+  /** Defaults to the pull request's current head SHA. */
+  commitId?: string;
+}
+
+export function addReview(store: Store, repoName: string, number: number, options: AddReviewOptions): ReviewRecord {
+  const issue = store.pull(repoName, number);
+  const id = store.ids.next('review');
+  const review: ReviewRecord = {
+    id,
+    nodeId: nodeId('PRR', id),
+    repo: store.repo(repoName).fullName,
+    number,
+    user: store.user(options.user).login,
+    state: options.state,
+    body: options.body ?? '',
+    commitId: options.commitId ?? store.headSha(issue),
+    submittedAt: store.clock.tick(),
+  };
+  store.reviews.set(id, review);
+  return review;
+}
+
+export function dismissReview(store: Store, reviewId: number): ReviewRecord {
+  const review = store.reviews.get(reviewId);
+  if (!review) throw new Error(`No review ${reviewId}`);
+  store.clock.tick();
+  review.state = 'DISMISSED';
+  return review;
+}

@@ -1,0 +1,109 @@
+// The fake's whole state, plus lookups shared by the world API and the routes.
+// Lookups throw FakeNotFound; routes turn that into a GitHub-style 404.
+import { Clock } from '../clock.ts';
+import { IdSequence } from '../ids.ts';
+import type {
+  AppRecord,
+  AuthorAssociation,
+  CheckRunRecord,
+  CommentRecord,
+  CommitRecord,
+  IssueRecord,
+  ReactionRecord,
+  RepoRecord,
+  ReviewRecord,
+  StatusRecord,
+  UserRecord,
+} from './model.ts';
+import { defaultApps, defaultUsers } from './users.ts';
+
+export class FakeNotFound extends Error {}
+
+export class Store {
+  readonly clock = new Clock();
+  readonly ids = new IdSequence();
+  readonly users = new Map<string, UserRecord>();
+  readonly apps = new Map<string, AppRecord>();
+  readonly repos = new Map<string, RepoRecord>();
+  /** One object store for the whole fork network, as on GitHub. */
+  readonly commits = new Map<string, CommitRecord>();
+  readonly comments = new Map<number, CommentRecord>();
+  readonly reactions: ReactionRecord[] = [];
+  readonly reviews = new Map<number, ReviewRecord>();
+  readonly statuses: StatusRecord[] = [];
+  readonly checkRuns = new Map<number, CheckRunRecord>();
+  /** Check suites per app and head SHA, so runs of one app share a suite. */
+  readonly checkSuites = new Map<string, number>();
+
+  constructor() {
+    for (const u of defaultUsers()) this.users.set(u.login.toLowerCase(), u);
+    for (const a of defaultApps()) this.apps.set(a.slug, a);
+  }
+
+  user(login: string): UserRecord {
+    const u = this.users.get(login.toLowerCase());
+    if (!u) throw new FakeNotFound(`Unknown user ${login}; add it with addUser()`);
+    return u;
+  }
+
+  repo(fullName: string): RepoRecord {
+    const r = this.repos.get(fullName.toLowerCase());
+    if (!r) throw new FakeNotFound(`Unknown repository ${fullName}`);
+    return r;
+  }
+
+  issue(repo: string, number: number): IssueRecord {
+    const issue = this.repo(repo).issues.get(number);
+    if (!issue) throw new FakeNotFound(`No issue or pull request #${number} in ${repo}`);
+    return issue;
+  }
+
+  pull(repo: string, number: number): IssueRecord & { pull: NonNullable<IssueRecord['pull']> } {
+    const issue = this.issue(repo, number);
+    if (!issue.pull) throw new FakeNotFound(`#${number} in ${repo} is an issue, not a pull request`);
+    return issue as IssueRecord & { pull: NonNullable<IssueRecord['pull']> };
+  }
+
+  commit(sha: string): CommitRecord {
+    const c = this.commits.get(sha);
+    if (!c) throw new FakeNotFound(`No commit ${sha}`);
+    return c;
+  }
+
+  comment(id: number): CommentRecord {
+    const c = this.comments.get(id);
+    if (!c || c.deleted) throw new FakeNotFound(`No comment ${id}`);
+    return c;
+  }
+
+  /**
+   * Resolves what the REST API accepts as a ref: a full or abbreviated SHA, a
+   * branch name, or `heads/<branch>` / `refs/heads/<branch>`.
+   */
+  resolveRef(repo: RepoRecord, ref: string): string | undefined {
+    const branch = ref.replace(/^(refs\/)?heads\//, '');
+    const tip = repo.branches.get(branch);
+    if (tip) return tip;
+    if (/^[0-9a-f]{7,40}$/.test(ref)) {
+      if (this.commits.has(ref)) return ref;
+      const matches = [...this.commits.keys()].filter((sha) => sha.startsWith(ref));
+      if (matches.length === 1) return matches[0];
+    }
+    return undefined;
+  }
+
+  /** The pull request's head SHA: the head branch tip while the pull request is open. */
+  headSha(issue: IssueRecord): string {
+    const pull = issue.pull;
+    if (!pull) throw new FakeNotFound(`#${issue.number} is not a pull request`);
+    if (pull.frozenHeadSha) return pull.frozenHeadSha;
+    const sha = this.repo(pull.headRepo).branches.get(pull.head);
+    if (!sha) throw new FakeNotFound(`Head branch ${pull.head} of #${issue.number} is gone`);
+    return sha;
+  }
+
+  association(repo: RepoRecord, login: string): AuthorAssociation {
+    if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
+    return repo.associations.get(login.toLowerCase()) ?? this.user(login).association;
+  }
+}
