@@ -32,10 +32,16 @@ function diffLines(a: string[], b: string[]): Op[] {
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++]!, a: i, b: ++j });
-    else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push({ kind: '+', line: b[j++]!, a: i, b: j });
-    else ops.push({ kind: '-', line: a[i++]!, a: i, b: j });
+    // Deletions before additions, as git prints them.
+    else if (i < a.length && (j >= b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: '-', line: a[i++]!, a: i, b: j });
+    else ops.push({ kind: '+', line: b[j++]!, a: i, b: j });
   }
   return ops;
+}
+
+// git and GNU diff leave out a count of 1: "@@ -3 +3 @@".
+function range(start: number, count: number): string {
+  return count === 1 ? String(start) : `${start},${count}`;
 }
 
 function hunks(ops: Op[], context = 3): string {
@@ -52,7 +58,7 @@ function hunks(ops: Op[], context = 3): string {
     const bCount = slice.filter((o) => o.kind !== '-').length;
     const aStart = aCount ? slice.find((o) => o.kind !== '+')!.a : slice[0]!.a;
     const bStart = bCount ? slice.find((o) => o.kind !== '-')!.b : slice[0]!.b;
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...slice.map((o) => o.kind + o.line));
+    out.push(`@@ -${range(aStart, aCount)} +${range(bStart, bCount)} @@`, ...slice.map((o) => o.kind + o.line));
   }
   return out.join('\n');
 }

@@ -27,14 +27,17 @@ import { Store } from './state/store.ts';
 import { gateLogin } from './state/users.ts';
 
 type Schemas = components['schemas'];
-export type PullRequest = Schemas['pull-request'];
-export type IssueComment = Schemas['issue-comment'];
-export type CommitStatus = Schemas['status'];
-export type CheckRun = Schemas['check-run'];
-export type Review = Schemas['pull-request-review'];
-export type Reaction = Schemas['reaction'];
-export type SimpleUser = Schemas['simple-user'];
-export type FullRepository = Schemas['full-repository'];
+// openapi-types types int64 ids as `number | bigint`; the fake's ids are plain
+// numbers, and tests pass them back to the fake, so say so.
+type Numbered<T> = Omit<T, 'id'> & { id: number };
+export type PullRequest = Numbered<Schemas['pull-request']>;
+export type IssueComment = Numbered<Schemas['issue-comment']>;
+export type CommitStatus = Numbered<Schemas['status']>;
+export type CheckRun = Numbered<Schemas['check-run']>;
+export type Review = Numbered<Schemas['pull-request-review']>;
+export type Reaction = Numbered<Schemas['reaction']>;
+export type SimpleUser = Numbered<Schemas['simple-user']>;
+export type FullRepository = Numbered<Schemas['full-repository']>;
 
 /** The gate's GITHUB_TOKEN: github-actions[bot] with the documented permissions. */
 export const defaultToken = 'ghs_gate';

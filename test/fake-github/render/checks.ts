@@ -8,7 +8,7 @@ import { renderUser } from './user.ts';
 // Fixed facts about GitHub's apps, as GitHub reports them.
 const appCreatedAt = formatTime(Date.parse('2018-07-30T09:30:17Z'));
 
-function renderApp(ctx: RenderContext, slug: string): Json {
+export function renderApp(ctx: RenderContext, slug: string): Json {
   const app = ctx.store.apps.get(slug);
   if (!app) throw new Error(`Unknown app ${slug}`);
   return {
@@ -27,25 +27,30 @@ function renderApp(ctx: RenderContext, slug: string): Json {
   };
 }
 
+/**
+ * `pull-request-minimal` objects for the open pull requests of `repoName` whose
+ * head is `sha`. Like GitHub, pull requests from forks are not included.
+ */
+export function minimalPulls(ctx: RenderContext, repoName: string, sha: string): Json[] {
+  const { store } = ctx;
+  const repo = store.repo(repoName);
+  const side = (ref: string, headOrBase: string) => ({ ref, sha: headOrBase, repo: { id: repo.id, url: `${ctx.api}/repos/${repo.fullName}`, name: repo.name } });
+  return [...repo.issues.values()]
+    .filter((i) => i.pull && i.state === 'open' && i.pull.headRepo === repo.fullName && store.headSha(i) === sha)
+    .map((i) => ({
+      id: i.pull!.id,
+      number: i.number,
+      url: `${ctx.api}/repos/${repo.fullName}/pulls/${i.number}`,
+      head: side(i.pull!.head, sha),
+      base: side(i.pull!.base, repo.branches.get(i.pull!.base) ?? sha),
+    }));
+}
+
 export function renderCheckRun(ctx: RenderContext, run: CheckRunRecord): Json {
   const { store } = ctx;
   const repo = store.repo(run.repo);
   const url = `${ctx.api}/repos/${repo.fullName}/check-runs/${run.id}`;
-  // Open pull requests of this repository whose head is the run's commit.
-  const pullRequests = [...repo.issues.values()]
-    .filter((i) => i.pull && i.state === 'open' && store.headSha(i) === run.headSha)
-    .map((i) => {
-      const baseSha = repo.branches.get(i.pull!.base) ?? run.headSha;
-      const headRepo = store.repo(i.pull!.headRepo);
-      const side = (r: typeof repo, ref: string, sha: string) => ({ ref, sha, repo: { id: r.id, url: `${ctx.api}/repos/${r.fullName}`, name: r.name } });
-      return {
-        id: i.pull!.id,
-        number: i.number,
-        url: `${ctx.api}/repos/${repo.fullName}/pulls/${i.number}`,
-        head: side(headRepo, i.pull!.head, run.headSha),
-        base: side(repo, i.pull!.base, baseSha),
-      };
-    });
+  const pullRequests = minimalPulls(ctx, run.repo, run.headSha);
   return {
     id: run.id,
     head_sha: run.headSha,

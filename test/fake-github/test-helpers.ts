@@ -1,0 +1,32 @@
+// Real HTTP calls against a fake, for the fake's own tests.
+import type { FakeGitHub } from './index.ts';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: () => unknown;
+}
+
+export async function call(fake: FakeGitHub, method: string, path: string, options: { body?: unknown; token?: string | null; accept?: string; signal?: AbortSignal } = {}): Promise<ApiResponse> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/vnd.github+json' };
+  if (options.token !== null) headers.authorization = `token ${options.token ?? 'ghs_gate'}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+  const res = await fetch(fake.url + path, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as unknown };
+}
+
+/** A repository with a release pull request #1 (feature → main), as most tests need. */
+export function seedRepo(fake: FakeGitHub): { repo: string; number: number; head: string } {
+  const repo = 'acme/rocket';
+  fake.createRepo(repo, { files: { '.github/readiness.yml': 'checks:\n  - build\n', 'src/app.ts': 'export const a = 1;\n' } });
+  fake.commit(repo, 'release/1.2', { 'src/app.ts': 'export const a = 2;\n', 'CHANGELOG.md': '# 1.2\n' });
+  const number = fake.openPullRequest(repo, { base: 'main', head: 'release/1.2', title: 'Release 1.2', body: 'Ships 1.2', author: 'alice', labels: ['release'] });
+  return { repo, number, head: fake.headSha(repo, number) };
+}
