@@ -125,3 +125,16 @@ export function validateResponse(op: OpenApiOperation, status: number, body: unk
   });
   return validate && !validate(body) ? describe(validate.errors, 'response') : [];
 }
+
+/**
+ * Checks an event payload against the webhook schema of the OpenAPI description
+ * (`x-webhooks`), e.g. `pull-request-opened`, `status`, `workflow-dispatch`.
+ */
+export function validateWebhook(name: string, payload: unknown): string[] {
+  const validate = compiled(`webhook:${name}`, 'strict', () => {
+    const schema = `webhook-${name}`;
+    return openApi().components.schemas[schema] ? { $ref: `#/components/schemas/${schema}` } : undefined;
+  });
+  if (!validate) throw new Error(`No webhook schema for ${name}`);
+  return validate(payload) ? [] : describe(validate.errors, 'payload');
+}

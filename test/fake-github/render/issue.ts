@@ -1,6 +1,7 @@
 // issue objects, as issue_comment payloads carry them. A pull request's issue
 // has a `pull_request` member with its links, which is how consumers tell the two apart.
 import type { IssueRecord } from '../state/model.ts';
+import { reactionContents } from '../state/model.ts';
 import type { RenderContext, Json } from './context.ts';
 import { webOrigin } from './context.ts';
 import { renderLabel } from './pull.ts';
@@ -38,6 +39,8 @@ export function renderIssue(ctx: RenderContext, repoName: string, issue: IssueRe
     author_association: store.association(repo, issue.author),
     active_lock_reason: null,
     body: issue.body,
+    // Reactions on the issue itself are not modelled: an empty rollup.
+    reactions: { url: `${url}/reactions`, total_count: 0, ...Object.fromEntries(reactionContents.map((c) => [c, 0])) },
     ...(issue.pull
       ? {
           draft: issue.pull.draft,

@@ -26,6 +26,8 @@ const seeds: Seed[] = [
   { login: 'dependabot[bot]', id: 49_699_333, type: 'Bot', association: 'NONE', nodeId: 'MDM6Qm90NDk2OTkzMzM=' },
   { login: gateLogin, id: 41_898_282, type: 'Bot', association: 'NONE', nodeId: 'MDM6Qm90NDE4OTgyODI=' },
   { login: 'github', id: 9_919, type: 'Organization', association: 'NONE', nodeId: 'MDEyOk9yZ2FuaXphdGlvbjk5MTk=' },
+  // The committer of commits made on github.com.
+  { login: 'web-flow', id: 19_864_447, type: 'User', association: 'NONE', nodeId: 'MDQ6VXNlcjE5ODY0NDQ3' },
 ];
 
 const prefixes: Record<UserType, string> = { User: 'U', Bot: 'BOT', Organization: 'O' };
