@@ -48,9 +48,9 @@ function makeAjv(coerceTypes: boolean): Ajv {
 function validators(): { strict: Ajv; coercing: Ajv } {
   if (!ajvs) {
     const components = { $id: 'gh', components: { schemas: toJsonSchema(openApi().components.schemas) } };
+    // Parameter schemas are inline and small: only the strict instance needs the components.
     ajvs = { strict: makeAjv(false), coercing: makeAjv(true) };
     ajvs.strict.addSchema(components);
-    ajvs.coercing.addSchema(components);
   }
   return ajvs;
 }

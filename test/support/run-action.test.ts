@@ -7,6 +7,7 @@ import type { FakeGitHub } from '../fake-github/index.ts';
 import { expectNoViolations } from './expect-no-violations.ts';
 import { pullRequestEvent } from './payloads.ts';
 import { parseOutputFile, runAction } from './run-action.ts';
+import { runnerRef } from './runner-context.ts';
 
 const probe = fileURLToPath(new URL('./fixtures/probe-action.mjs', import.meta.url));
 let fake: FakeGitHub;
@@ -46,6 +47,18 @@ describe('runAction', () => {
   it('kills an action that hangs', async () => {
     const result = await runAction({ fake, bundle: probe, eventName: 'schedule', payload: { schedule: '* * * * *' }, inputs: { mode: 'hang' }, timeoutMs: 500 });
     expect(result).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGKILL' });
+  });
+});
+
+describe('runnerRef', () => {
+  it('sets GITHUB_SHA/GITHUB_REF per event as the runner does', () => {
+    const pr = pullRequestEvent(fake, 'acme/rocket', 1, 'opened');
+    const main = fake.branchSha('acme/rocket', 'main');
+    expect(runnerRef(fake, 'acme/rocket', 'pull_request_target', pr)).toEqual({ sha: main, ref: 'refs/heads/main', headRef: 'release/1.2', baseRef: 'main' });
+    const merge = runnerRef(fake, 'acme/rocket', 'pull_request', pr);
+    expect(merge).toMatchObject({ ref: 'refs/pull/1/merge', headRef: 'release/1.2' });
+    expect(merge.sha).not.toBe(fake.headSha('acme/rocket', 1));
+    expect(runnerRef(fake, 'acme/rocket', 'issue_comment', {})).toEqual({ sha: main, ref: 'refs/heads/main' });
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FakeGitHub } from '../fake-github/index.ts';
 import { defaultToken } from '../fake-github/index.ts';
 import { bundlePath } from './global-setup.ts';
+import { runnerRef } from './runner-context.ts';
 
 export interface RunActionOptions {
   fake: FakeGitHub;
@@ -62,21 +63,13 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
 }
 
-function eventSha(payload: Record<string, unknown>): string | undefined {
-  const pr = payload.pull_request as { head?: { sha?: string } } | undefined;
-  const run = payload.workflow_run as { head_sha?: string } | undefined;
-  return pr?.head?.sha ?? run?.head_sha ?? (payload.sha as string | undefined) ?? (payload.after as string | undefined);
-}
-
 export async function runAction(options: RunActionOptions): Promise<ActionResult> {
   const payload = options.payload as Record<string, unknown>;
   const repository = options.repository ?? (payload.repository as { full_name?: string } | undefined)?.full_name ?? 'acme/rocket';
   const dir = await mkdtemp(join(tmpdir(), 'readiness-run-'));
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'step-summary.md'), runnerTemp: dir };
   await Promise.all([writeFile(files.event, JSON.stringify(payload)), writeFile(files.output, ''), writeFile(files.summary, '')]);
-  const repo = options.fake.store.repos.get(repository.toLowerCase());
-  const sha = eventSha(payload) ?? (repo ? repo.branches.get(repo.defaultBranch) : undefined) ?? '0'.repeat(40);
-  const pr = payload.pull_request as { number?: number } | undefined;
+  const { sha, ref, headRef, baseRef } = runnerRef(options.fake, repository, options.eventName, payload);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -98,7 +91,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     GITHUB_WORKFLOW: 'Release readiness',
     GITHUB_ACTOR: (payload.sender as { login?: string } | undefined)?.login ?? 'alice',
     GITHUB_SHA: sha,
-    GITHUB_REF: pr?.number ? `refs/pull/${pr.number}/merge` : `refs/heads/${repo?.defaultBranch ?? 'main'}`,
+    GITHUB_REF: ref,
+    ...(headRef !== undefined ? { GITHUB_HEAD_REF: headRef } : {}),
+    ...(baseRef !== undefined ? { GITHUB_BASE_REF: baseRef } : {}),
     RUNNER_TEMP: files.runnerTemp,
     RUNNER_OS: 'Linux',
     ...inputEnv({ 'github-token': options.token ?? defaultToken, config: '.github/readiness.yml', ...options.inputs }),
