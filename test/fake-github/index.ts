@@ -1,4 +1,15 @@
 // Public surface of the fake GitHub for end-to-end tests.
+//
+//   const fake = await createFakeGitHub();          // listens on 127.0.0.1:<random>
+//   fake.createRepo('acme/rocket', { files: { '.github/readiness.yml': yaml } });
+//   fake.commit('acme/rocket', 'release/1.2', { 'src/a.ts': '...' });
+//   const n = fake.openPullRequest('acme/rocket', { base: 'main', head: 'release/1.2', title: 'Release 1.2', author: 'alice' });
+//   const result = await runAction({ fake, eventName: 'pull_request_target', payload: pullRequestEvent(fake, 'acme/rocket', n, 'opened') });
+//   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
+//   await fake.close();
+//
+// `fake.store` and `fake.render` are the internals payload builders use; tests
+// should prefer the methods of FakeGitHub.
 export { createFakeGitHub, defaultToken, FakeGitHub } from './fake.ts';
 export type { CheckRun, CommitStatus, FullRepository, IssueComment, PullRequest, Reaction, Review, SimpleUser } from './fake.ts';
 export type { Access, Permissions } from './auth.ts';
