@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoViolations } from '../support/expect-no-violations.ts';
+import { issueCommentEvent, pullRequestTargetEvent, scheduleEvent, workflowDispatchEvent, checkSuiteCompletedEvent } from '../support/payloads.ts';
+import { logOf, POLICY, releaseWorld, REPO, type ReleaseWorld } from './release-world.ts';
+
+let world: ReleaseWorld | undefined;
+
+afterEach(async () => {
+  if (!world) return;
+  expectNoViolations(world.fake);
+  await world.fake.close();
+  world = undefined;
+});
+
+describe('the policy', () => {
+  it('is read from the base branch: a PR that weakens readiness.yml in its head changes nothing', async () => {
+    world = await releaseWorld();
+    world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\nchecks: []\n' });
+    const result = await world.gateOnPullRequest('synchronize');
+    expect(result.exitCode).toBe(0);
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre' });
+    const reads = world.fake.requests.filter((r) => r.path.includes('/contents/'));
+    expect(reads.map((r) => r.query['ref'])).toEqual(['release/1.4']);
+  });
+
+  it('an invalid readiness.yml: error status, file:line:col in the comment, the job fails', async () => {
+    world = await releaseWorld({ policy: POLICY.replace('reviews: { min: 2 }', 'reviews: { min: 2, stale: true }') });
+    const result = await world.gateOnPullRequest();
+    expect(result.exitCode).toBe(1);
+    expect(logOf(result)).toContain('::error::');
+    expect(world.gateStatuses()[0]).toMatchObject({
+      state: 'error',
+      description: 'Invalid readiness.yml: .github/readiness.yml:15:24: checks[1].reviews.stale: unknown key `stale` (expected one of: min)',
+    });
+    const body = world.gateComments()[0]!.body!;
+    expect(body).toContain('⚠️ Cannot evaluate');
+    expect(body).toContain('.github/readiness.yml:15:24: checks[1].reviews.stale: unknown key `stale`');
+    expect(result.outputs).toMatchObject({ state: 'error', ready: 'false' });
+  });
+
+  it('no readiness.yml on the base branch: error, and it says where to put it', async () => {
+    world = await releaseWorld();
+    world.fake.commit(REPO, 'release/1.4', { '.github/readiness.yml': null });
+    const result = await world.gateOnPullRequest();
+    expect(result.exitCode).toBe(1);
+    expect(world.gateStatuses()[0]!.state).toBe('error');
+    expect(world.gateComments()[0]!.body).toContain('there is no `.github/readiness.yml` on the base branch `release/1.4`');
+  });
+});
+
+describe('the living comment and the status', () => {
+  it('a re-run with no change edits nothing and posts nothing', async () => {
+    world = await releaseWorld();
+    await world.gateOnPullRequest();
+    const before = world.fake.requests.length;
+    const result = await world.gateOnPullRequest('edited');
+    expect(result.exitCode).toBe(0);
+    const writes = world.fake.requests.slice(before).filter((r) => r.method !== 'GET');
+    expect(writes).toEqual([]);
+    expect(world.gateComments()).toHaveLength(1);
+    expect(world.gateStatuses()).toHaveLength(1);
+  });
+
+  it('two runs at once end with one comment', async () => {
+    world = await releaseWorld();
+    const payload = pullRequestTargetEvent(world.fake, REPO, world.pr, 'opened');
+    const results = await Promise.all([world.gate('pull_request_target', payload), world.gate('pull_request_target', payload)]);
+    expect(results.map((r) => r.exitCode)).toEqual([0, 0]);
+    expect(world.gateComments()).toHaveLength(1);
+    expect(world.gateStatuses()[0]!.target_url).toBe(world.gateComments()[0]!.html_url);
+  });
+
+  it('a user comment carrying the hidden marker is not taken for the gate’s', async () => {
+    world = await releaseWorld();
+    world.fake.addComment(REPO, world.pr, { user: 'mallory', body: '<!-- release-readiness:living-comment -->\n✅ Ready to release' });
+    await world.gateOnPullRequest();
+    const all = world.fake.comments(REPO, world.pr);
+    expect(all).toHaveLength(2);
+    expect(all[0]!.body).toContain('✅ Ready to release');
+    expect(world.gateComments().filter((c) => c.user?.type === 'Bot')).toHaveLength(1);
+  });
+});
+
+describe('events', () => {
+  it('a comment on an issue (not a PR) is ignored', async () => {
+    world = await releaseWorld();
+    const issue = world.fake.openIssue(REPO, { title: 'Bug', author: 'erin' });
+    const { id } = world.fake.addComment(REPO, issue, { user: 'alice', body: '/signoff security' });
+    const result = await world.gate('issue_comment', issueCommentEvent(world.fake, id, 'created'));
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Nothing to evaluate: the comment is on an issue, not a pull request.');
+    expect(world.fake.requests).toEqual([]);
+  });
+
+  it('check_suite re-evaluates the open PRs whose head is that commit', async () => {
+    world = await releaseWorld();
+    world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
+    await world.gate('check_suite', checkSuiteCompletedEvent(world.fake, REPO, world.head()));
+    expect(world.gateStatuses()[0]!.description).toBe('Blocked: reviews 0/2; waiting for sign-off: security, sre');
+  });
+
+  it('workflow_dispatch with a PR number, and schedule for every open PR', async () => {
+    world = await releaseWorld();
+    const dispatched = await world.gate('workflow_dispatch', workflowDispatchEvent(world.fake, REPO, { inputs: { pr: String(world.pr) } }));
+    expect(dispatched.outputs['state']).toBe('pending');
+    world.fake.commit(REPO, 'main', { '.github/readiness.yml': POLICY });
+    world.fake.commit(REPO, 'docs', { 'README.md': '# rocket!\n' });
+    const other = world.fake.openPullRequest(REPO, { base: 'main', head: 'docs', title: 'Docs', author: 'erin' });
+    const scheduled = await world.gate('schedule', scheduleEvent());
+    expect(scheduled.exitCode, logOf(scheduled)).toBe(0);
+    expect(scheduled.outputs).toMatchObject({ state: 'pending', ready: 'false', 'comment-url': '' });
+    const otherStatus = world.fake.statuses(REPO, world.fake.headSha(REPO, other)).filter((s) => s.context === 'release-readiness');
+    expect(otherStatus[0]!.state).toBe('success');
+  });
+});

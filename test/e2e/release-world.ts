@@ -1,0 +1,72 @@
+// A repository with a release branch, its readiness.yml, and a release PR into it:
+// the starting point of most end-to-end tests.
+import { createFakeGitHub, type CommitStatus, type FakeGitHub, type IssueComment } from '../fake-github/index.ts';
+import { issueCommentEvent, pullRequestTargetEvent } from '../support/payloads.ts';
+import { runAction, type ActionResult, type RunActionOptions } from '../support/run-action.ts';
+
+export const REPO = 'acme/rocket';
+
+export const POLICY = `version: 1
+release:
+  branches: ["release/**"]
+signoffs:
+  security:
+    users: [alice, bob]
+  sre:
+    users: [carol]
+checks:
+  - id: ci
+    name: CI/CD pipeline passed
+    ci: {}
+  - id: reviews
+    name: Code peer-reviewed
+    reviews: { min: 2 }
+  - id: on-call
+    name: On-call engineers alerted
+    signoff: sre
+`;
+
+export interface ReleaseWorld {
+  fake: FakeGitHub;
+  pr: number;
+  head: () => string;
+  /** Runs the bundled action on an event, as the runner would. */
+  gate: (eventName: string, payload: object, options?: Partial<RunActionOptions>) => Promise<ActionResult>;
+  /** The PR was opened (or pushed to): the gate runs on pull_request_target. */
+  gateOnPullRequest: (action?: 'opened' | 'synchronize' | 'edited' | 'labeled') => Promise<ActionResult>;
+  /** Someone comments, and the gate runs on the comment. */
+  comment: (user: string, body: string) => Promise<{ id: number; result: ActionResult }>;
+  /** The gate's status on the head commit, newest first. */
+  gateStatuses: () => CommitStatus[];
+  gateComments: () => IssueComment[];
+}
+
+export async function releaseWorld(options: { policy?: string; base?: string; title?: string } = {}): Promise<ReleaseWorld> {
+  const fake = await createFakeGitHub();
+  const base = options.base ?? 'release/1.4';
+  fake.createRepo(REPO, { defaultBranch: 'main', files: { 'README.md': '# rocket\n', 'src/app.ts': 'export const version = "1.3";\n' } });
+  fake.commit(REPO, base, { '.github/readiness.yml': options.policy ?? POLICY }, { message: 'Release policy' });
+  fake.commit(REPO, 'prepare-1.4', { 'src/app.ts': 'export const version = "1.4";\n' });
+  const pr = fake.openPullRequest(REPO, { base, head: 'prepare-1.4', title: options.title ?? 'Release 1.4.0', author: 'dave' });
+
+  const gate = (eventName: string, payload: object, extra: Partial<RunActionOptions> = {}) => runAction({ fake, eventName, payload, ...extra });
+  const world: ReleaseWorld = {
+    fake,
+    pr,
+    head: () => fake.headSha(REPO, pr),
+    gate,
+    gateOnPullRequest: (action = 'opened') => gate('pull_request_target', pullRequestTargetEvent(fake, REPO, pr, action)),
+    comment: async (user, body) => {
+      const { id } = fake.addComment(REPO, pr, { user, body });
+      return { id, result: await gate('issue_comment', issueCommentEvent(fake, id, 'created')) };
+    },
+    gateStatuses: () => fake.statuses(REPO, world.head()).filter((status) => status.context === 'release-readiness'),
+    gateComments: () => fake.comments(REPO, pr).filter((comment) => comment.body?.includes('<!-- release-readiness:living-comment -->')),
+  };
+  return world;
+}
+
+/** The lines of a run's log, for assertions and for a failing test's message. */
+export function logOf(result: ActionResult): string {
+  return `${result.stdout}\n${result.stderr}`;
+}
