@@ -8,7 +8,7 @@ import { describeApiError } from '../github/api-problem.ts';
 import { publishStatus } from '../github/commit-status.ts';
 import { createGitHubClient, type GitHubClient } from '../github/octokit-client.ts';
 import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
-import { eventTargets } from './event-targets.ts';
+import { eventTargets, type Targets } from './event-targets.ts';
 import { gatePullRequest, STATUS_CONTEXT, type GateDependencies, type GateOutcome } from './gate-pull-request.ts';
 import type { Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
@@ -23,8 +23,7 @@ export interface RunResult {
 
 const SEVERITY: Record<GateState, number> = { success: 0, pending: 1, failure: 2, error: 3 };
 
-async function findPullRequests(client: GitHubClient, settings: Settings, log: Logger): Promise<PullRequestFacts[]> {
-  const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT);
+async function findPullRequests(client: GitHubClient, settings: Settings, targets: Targets, log: Logger): Promise<PullRequestFacts[]> {
   switch (targets.kind) {
     case 'ignore':
       log.info(`Nothing to evaluate: ${targets.reason}.`);
@@ -61,11 +60,18 @@ async function reportFailure(client: GitHubClient, settings: Settings, pr: PullR
 }
 
 export async function run(settings: Settings, log: Logger, now: () => string): Promise<RunResult> {
-  const client = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, requestTimeoutMs: REQUEST_TIMEOUT_MS, log });
+  const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT);
+  const client = createGitHubClient({
+    token: settings.token,
+    baseUrl: settings.apiUrl,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    spaceWrites: targets.kind !== 'numbers',
+    log,
+  });
   const deps: GateDependencies = { client, settings, log, now, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
   const result: RunResult = { outcomes: [], failures: [] };
 
-  const prs = (await findPullRequests(client, settings, log)).filter((pr) => {
+  const prs = (await findPullRequests(client, settings, targets, log)).filter((pr) => {
     if (pr.state === 'open') return true;
     log.info(`#${pr.number} is closed; nothing to gate.`);
     return false;

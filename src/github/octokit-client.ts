@@ -1,6 +1,8 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+// The light build, as the Octokit plugins use, so the bundle holds one copy.
+import Bottleneck from 'bottleneck/light.js';
 
 export type GitHubClient = InstanceType<typeof GateOctokit>;
 
@@ -11,6 +13,12 @@ export interface ClientOptions {
   baseUrl: string;
   /** A request that hangs longer than this fails, and is retried like a 5xx. */
   requestTimeoutMs: number;
+  /**
+   * Space content-creating requests (GitHub asks for a second between them when there are
+   * many: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api).
+   * A run for one PR writes two or three times and needs no spacing; a run over every open PR does.
+   */
+  spaceWrites: boolean;
   log: { debug(message: string): void; warning(message: string): void };
 }
 
@@ -39,6 +47,11 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     log: { debug: options.log.debug, info: options.log.debug, warn: options.log.warning, error: options.log.warning },
     // 429 and secondary limits are the throttler's; the retry plugin handles 5xx, so the two do not fight.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.spaceWrites ? 1000 : 0 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.spaceWrites ? 3000 : 0 }),
+    },
   });
 }
