@@ -9,11 +9,8 @@ function evaluateSignoffItem(check: CheckConfig, context: CheckContext): CheckVe
   if (role.outcome === 'pass') {
     return { outcome: 'pass', summary: `Attested by ${role.signatures.map((s) => profileLink(s.login)).join(', ')} (${role.role})` };
   }
-  return {
-    outcome: 'pending',
-    summary: `Waiting for sign-off: ${role.role}`,
-    fix: `One of ${role.users.map(profileLink).join(', ')} comments \`/signoff ${role.role}\`.`,
-  };
+  // No fix of its own: the role's line under "What is missing" gives the command.
+  return { outcome: 'pending', summary: `Waiting for sign-off: ${role.role}` };
 }
 
 export const signoffCheck: CheckKindModule = {
