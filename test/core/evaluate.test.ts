@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
-import { checkRun, comment, FORBIDDEN, POLICY, review, snapshot, status, type SnapshotOptions } from './builders.ts';
+import { checkRun, comment, FORBIDDEN, gateStatus, POLICY, review, snapshot, status, type SnapshotOptions } from './builders.ts';
 
 const signedOff = [comment('alice', '/signoff security'), comment('carol', '/signoff sre')];
 const approved = [review('alice', 'APPROVED'), review('bob', 'APPROVED')];
@@ -16,8 +16,8 @@ describe('evaluate: gate state', () => {
     ['CI cancelled', { ...ready, checkRuns: [checkRun('test', 'completed', 'cancelled')] }, 'failure', /ci failing/],
     ['neutral and skipped pass', { ...ready, checkRuns: [checkRun('lint', 'completed', 'neutral'), checkRun('e2e', 'completed', 'skipped')] }, 'success', /Ready/],
     ['no CI at all yet', { ...ready, checkRuns: [], statuses: [] }, 'pending', /ci pending/],
-    ['a failing legacy status', { ...ready, statuses: [status('jenkins', 'failure')] }, 'failure', /ci failing/],
-    ['the latest status per context wins', { ...ready, statuses: [status('jenkins', 'success'), status('jenkins', 'failure')] }, 'success', /Ready/],
+    ['a failing legacy status', { ...ready, statuses: [status('jenkins', 'failure'), gateStatus()] }, 'failure', /ci failing/],
+    ['the latest status per context wins', { ...ready, statuses: [status('jenkins', 'success'), status('jenkins', 'failure'), gateStatus()] }, 'success', /Ready/],
     ['the gate’s own job is not CI', { ...ready, checkRuns: [checkRun('build'), checkRun('release-readiness', 'in_progress', null)] }, 'success', /Ready/],
     ['one approval of two', { ...ready, reviews: [review('alice', 'APPROVED')] }, 'pending', /reviews 1\/2/],
     ['changes requested', { ...ready, reviews: [...approved, review('erin', 'CHANGES_REQUESTED')] }, 'failure', /changes requested/],
@@ -82,8 +82,8 @@ describe('evaluate: policy problems fail closed', () => {
   it('an invalid readiness.yml is an error with line and column', () => {
     const result = evaluate(snapshot({ ...ready, policy: POLICY.replace('reviews: { min: 2 }', 'reviews: { min: two }') }));
     expect(result.state).toBe('error');
-    expect(result.configErrors).toEqual([{ line: 16, col: 20, path: 'checks[1].reviews.min', message: 'expected number, got string `two`' }]);
-    expect(result.description).toBe('Invalid readiness.yml: .github/readiness.yml:16:20: checks[1].reviews.min: expected number, got string `two`');
+    expect(result.configErrors).toEqual([{ line: 15, col: 21, path: 'checks[1].reviews.min', message: 'expected number, got string `two`' }]);
+    expect(result.description).toBe('Invalid readiness.yml: .github/readiness.yml:15:21: checks[1].reviews.min: expected number, got string `two`');
   });
 
   it('an unreadable policy is an error', () => {
