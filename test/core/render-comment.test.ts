@@ -51,3 +51,12 @@ describe('the living comment', () => {
     expect(body.replace(/`[^`\n]*`/g, '')).not.toContain('@everyone');
   });
 });
+
+describe('commands shown in the ledger', () => {
+  it('shows invisible and bidi characters instead of hiding them', () => {
+    const evaluation = evaluate(snapshot({ comments: [comment('mallory', '/sign\u200Boff security'), comment('mallory', '/signoff security \u202Eevil')] }));
+    const body = renderComment(evaluation);
+    expect(body).toContain('`/sign<U+200B>off security`');
+    expect(body).not.toMatch(/[\u200B\u202E]/);
+  });
+});

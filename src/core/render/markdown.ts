@@ -1,6 +1,11 @@
 /** Text typed by other people, shown as code: it can then neither ping anyone nor inject markup. */
 export function code(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'").trim();
+  const flat = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    // Invisible and bidi-control characters are shown, so a look-alike command reads as one.
+    .replace(/[\p{Cf}\p{Cc}]/gu, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)
+    .trim();
   return `\`${flat || ' '}\``;
 }
 

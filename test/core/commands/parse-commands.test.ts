@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { hostile, typical } from './long-comments.ts';
 import { parseCommands, type CommandPlacement, type ParsedCommand } from '../../../src/core/commands/parse-commands.ts';
 
 interface Extra {
@@ -442,22 +441,14 @@ describe('parseCommands: hostile input', () => {
   });
 });
 
-describe('parseCommands: long comments are parsed quickly', () => {
-  // Timed in a separate Node process: the test runner resolves the markdown
-  // parser's development build (full of assertions), the action bundles the
-  // production one. Each figure is the fastest of several runs.
-  const timings = JSON.parse(
-    execFileSync(process.execPath, [fileURLToPath(new URL('./time-parse.ts', import.meta.url))], { encoding: 'utf8' }),
-  ) as { name: string; kind: 'typical' | 'hostile'; length: number; ms: number; last: string }[];
-
-  it.each(timings.filter((timing) => timing.kind === 'typical'))('$name: under 20 ms', ({ length, ms, last }) => {
-    expect(length).toBeGreaterThan(65_536 - 100);
-    expect(ms).toBeLessThan(20);
-    expect(last).toBe('line');
+describe('parseCommands: 64 KiB comments', () => {
+  // How fast is measured by `npm run bench`, not here.
+  it.each(typical)('%s: the command at the end is found', (_name, body) => {
+    expect(body.length).toBeGreaterThan(65_536 - 100);
+    expect(parseCommands(body).at(-1)?.placement).toBe('line');
   });
 
-  it.each(timings.filter((timing) => timing.kind === 'hostile'))('$name: bounded', ({ length, ms }) => {
-    expect(length).toBeGreaterThan(65_536 - 100);
-    expect(ms).toBeLessThan(100);
+  it.each(hostile)('%s: parsed without throwing', (_name, body) => {
+    expect(() => parseCommands(body)).not.toThrow();
   });
 });
