@@ -6,10 +6,41 @@
 export type Access = 'read' | 'write';
 export type Permissions = Record<string, Access | 'none'>;
 
+/**
+ * `github-token`: a workflow's GITHUB_TOKEN, limited to what a `permissions:`
+ * block can grant. `app`: a GitHub App installation token, which may hold any
+ * repository permission the app was given.
+ */
+export type TokenKind = 'github-token' | 'app';
+
 export interface TokenGrant {
   actor: string;
   permissions: Permissions;
+  kind: TokenKind;
 }
+
+// The permissions a workflow's `permissions:` key can grant (with `-` spelt
+// `_`). A GITHUB_TOKEN never holds any other, e.g. secret_scanning_alerts, so
+// it gets 403 there whatever a test writes in its permissions.
+const githubTokenGrantable = new Set([
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id_token',
+  'issues',
+  'metadata',
+  'models',
+  'packages',
+  'pages',
+  'pull_requests',
+  'repository_projects',
+  'security_events',
+  'statuses',
+  'vulnerability_alerts',
+]);
 
 /** The permissions of the gate's GITHUB_TOKEN in the documented workflow. */
 export const gatePermissions: Permissions = {
@@ -44,11 +75,16 @@ export const operationPermissions: Record<string, Requirement> = {
   'issues/delete-comment': issueWrite,
   'reactions/list-for-issue-comment': issueRead,
   'reactions/create-for-issue-comment': issueWrite,
+  'git/get-tree': [{ contents: 'read' }],
+  'dependabot/list-alerts-for-repo': [{ vulnerability_alerts: 'read' }],
+  'secret-scanning/list-alerts-for-repo': [{ secret_scanning_alerts: 'read' }],
+  'code-scanning/list-alerts-for-repo': [{ security_events: 'read' }],
 };
 
-function grants(permissions: Permissions, name: string, access: Access): boolean {
+function grants(grant: TokenGrant, name: string, access: Access): boolean {
   if (name === 'metadata') return true;
-  const held = permissions[name];
+  if (grant.kind === 'github-token' && !githubTokenGrantable.has(name)) return false;
+  const held = grant.permissions[name];
   return held === 'write' || (held === 'read' && access === 'read');
 }
 
@@ -57,7 +93,7 @@ export type AuthDecision = { ok: true } | { ok: false; accepted: string };
 export function authorize(grant: TokenGrant, operationId: string): AuthDecision {
   const requirement = operationPermissions[operationId];
   if (!requirement) return { ok: true };
-  if (requirement.some((alt) => Object.entries(alt).every(([name, access]) => grants(grant.permissions, name, access)))) return { ok: true };
+  if (requirement.some((alt) => Object.entries(alt).every(([name, access]) => grants(grant, name, access)))) return { ok: true };
   const accepted = requirement.map((alt) => Object.entries(alt).map(([n, a]) => `${n}=${a}`).join(',')).join('; ');
   return { ok: false, accepted };
 }
@@ -66,7 +102,7 @@ export class Tokens {
   #grants = new Map<string, TokenGrant>();
 
   add(token: string, grant: TokenGrant): void {
-    this.#grants.set(token, { actor: grant.actor, permissions: { ...grant.permissions } });
+    this.#grants.set(token, { actor: grant.actor, permissions: { ...grant.permissions }, kind: grant.kind });
   }
 
   /** Accepts `token X` and `Bearer X`, as GitHub does. */

@@ -2,16 +2,19 @@
 // a programmatic "world" API for the test itself (never over HTTP).
 import type { components } from '@octokit/openapi-types';
 import { gatePermissions, Tokens } from './auth.ts';
-import type { Permissions } from './auth.ts';
+import type { Permissions, TokenKind } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { Faults } from './faults.ts';
 import type { FaultRule } from './faults.ts';
 import { renderCheckRun, renderStatus } from './render/checks.ts';
+import { renderCodeScanningAlert } from './render/code-scanning.ts';
 import { renderComment, renderReaction } from './render/comment.ts';
 import type { RenderContext } from './render/context.ts';
+import { renderDependabotAlert } from './render/dependabot.ts';
 import { renderPull } from './render/pull.ts';
 import { renderFullRepo } from './render/repo.ts';
 import { renderReview } from './render/review.ts';
+import { renderSecretScanningAlert } from './render/secret-scanning.ts';
 import { renderUser } from './render/user.ts';
 import { FakeServer } from './server.ts';
 import type { RequestLogEntry, Violation } from './server.ts';
@@ -23,6 +26,13 @@ import type { CommitOptions, CreateRepoOptions } from './state/git.ts';
 import type { AuthorAssociation, ReactionContent, UserType } from './state/model.ts';
 import { addLabel, addReview, dismissReview, openIssue, openPullRequest, pushToPullRequest, removeLabel, setPullRequest } from './state/pulls.ts';
 import type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges } from './state/pulls.ts';
+import type { CodeScanningAlertState, DependabotAlertState, SecretScanningAlertState, SecretScanningResolution } from './state/alert-model.ts';
+import { addCodeScanningAlert, setCodeScanningAlertState } from './state/code-scanning.ts';
+import type { CodeScanningAlertOptions, CodeScanningStateOptions } from './state/code-scanning.ts';
+import { addDependabotAlert, setDependabotAlertState } from './state/dependabot.ts';
+import type { DependabotAlertOptions, DependabotStateOptions } from './state/dependabot.ts';
+import { addSecretScanningAlert, setSecretScanningAlertState } from './state/secret-scanning.ts';
+import type { SecretScanningAlertOptions } from './state/secret-scanning.ts';
 import { Store } from './state/store.ts';
 import { gateLogin } from './state/users.ts';
 
@@ -38,9 +48,19 @@ export type Review = Numbered<Schemas['pull-request-review']>;
 export type Reaction = Numbered<Schemas['reaction']>;
 export type SimpleUser = Numbered<Schemas['simple-user']>;
 export type FullRepository = Numbered<Schemas['full-repository']>;
+export type DependabotAlert = Schemas['dependabot-alert'];
+export type SecretScanningAlert = Schemas['secret-scanning-alert'];
+export type CodeScanningAlert = Schemas['code-scanning-alert-items'];
 
 /** The gate's GITHUB_TOKEN: github-actions[bot] with the documented permissions. */
 export const defaultToken = 'ghs_gate';
+
+export interface TokenOptions {
+  actor: string;
+  permissions: Permissions;
+  /** Defaults to github-token for github-actions[bot] (that is the only token it acts with), else app. */
+  kind?: TokenKind;
+}
 
 export class FakeGitHub {
   readonly store = new Store();
@@ -54,7 +74,7 @@ export class FakeGitHub {
   readonly #server: FakeServer;
 
   constructor() {
-    this.#tokens.add(defaultToken, { actor: gateLogin, permissions: gatePermissions });
+    this.#tokens.add(defaultToken, { actor: gateLogin, permissions: gatePermissions, kind: 'github-token' });
     this.#server = new FakeServer({
       store: this.store,
       tokens: this.#tokens,
@@ -98,8 +118,15 @@ export class FakeGitHub {
     this.store.repo(repo).associations.set(this.store.user(login).login.toLowerCase(), association);
   }
 
-  addToken(token: string, grant: { actor: string; permissions: Permissions }): void {
-    this.#tokens.add(token, { actor: this.store.user(grant.actor).login, permissions: grant.permissions });
+  /**
+   * A `github-token` (a workflow's GITHUB_TOKEN) only ever holds what a
+   * workflow's `permissions:` can grant; e.g. it never reads secret scanning
+   * alerts. An `app` installation token holds whatever it is given.
+   */
+  addToken(token: string, grant: TokenOptions): void {
+    const actor = this.store.user(grant.actor).login;
+    const kind = grant.kind ?? (actor === gateLogin ? 'github-token' : 'app');
+    this.#tokens.add(token, { actor, permissions: grant.permissions, kind });
   }
 
   // --- repositories and commits ---
@@ -201,6 +228,65 @@ export class FakeGitHub {
   /** Newest first, like GET /commits/{ref}/statuses. */
   statuses(repo: string, sha: string): CommitStatus[] {
     return statusesFor(this.store, repo, sha).map((s) => renderStatus(this.render, s) as CommitStatus);
+  }
+
+  // --- security alerts ---
+
+  /** Returns the alert number. */
+  addDependabotAlert(repo: string, options: DependabotAlertOptions): number {
+    return addDependabotAlert(this.store, repo, options).number;
+  }
+
+  /** `by`, `reason` and `comment` apply to a dismissal. */
+  setDependabotAlertState(repo: string, number: number, state: DependabotAlertState, options: DependabotStateOptions = {}): void {
+    setDependabotAlertState(this.store, repo, number, state, options);
+  }
+
+  /** Ascending by number. */
+  dependabotAlerts(repo: string): DependabotAlert[] {
+    const record = this.store.repo(repo);
+    return this.store.security(repo).dependabot.map((a) => renderDependabotAlert(this.render, record, a) as DependabotAlert);
+  }
+
+  /** Returns the alert number. A resolved alert needs a resolution (and a resolution makes it resolved). */
+  addSecretScanningAlert(repo: string, options: SecretScanningAlertOptions): number {
+    return addSecretScanningAlert(this.store, repo, options).number;
+  }
+
+  setSecretScanningAlertState(repo: string, number: number, state: SecretScanningAlertState, options: { resolution?: SecretScanningResolution; by?: string } = {}): void {
+    setSecretScanningAlertState(this.store, repo, number, state, options);
+  }
+
+  secretScanningAlerts(repo: string): SecretScanningAlert[] {
+    const record = this.store.repo(repo);
+    return this.store.security(repo).secretScanning.map((a) => renderSecretScanningAlert(this.render, record, a, false) as SecretScanningAlert);
+  }
+
+  /** Returns the alert number. The alert is listed for each of its refs. */
+  addCodeScanningAlert(repo: string, options: CodeScanningAlertOptions): number {
+    return addCodeScanningAlert(this.store, repo, options).number;
+  }
+
+  setCodeScanningAlertState(repo: string, number: number, state: CodeScanningAlertState, options: CodeScanningStateOptions = {}): void {
+    setCodeScanningAlertState(this.store, repo, number, state, options);
+  }
+
+  /** Each alert as listed for its first ref. */
+  codeScanningAlerts(repo: string): CodeScanningAlert[] {
+    const record = this.store.repo(repo);
+    return this.store.security(repo).codeScanning.map((a) => renderCodeScanningAlert(this.render, record, a, a.instances[0]!) as CodeScanningAlert);
+  }
+
+  /** false: code scanning never uploaded an analysis, so listing alerts answers 404 "no analysis found". */
+  setCodeScanningEnabled(repo: string, enabled: boolean): void {
+    this.store.security(repo).codeScanningEnabled = enabled;
+  }
+
+  /** true: every git tree of the repository answers `truncated: true` with a partial listing. */
+  setTreeTruncated(repo: string, truncated: boolean): void {
+    const key = this.store.repo(repo).fullName.toLowerCase();
+    if (truncated) this.store.truncatedTrees.add(key);
+    else this.store.truncatedTrees.delete(key);
   }
 
   // --- comments and reactions ---

@@ -5,14 +5,29 @@
 //   fake.commit('acme/rocket', 'release/1.2', { 'src/a.ts': '...' });
 //   const n = fake.openPullRequest('acme/rocket', { base: 'main', head: 'release/1.2', title: 'Release 1.2', author: 'alice' });
 //   const result = await runAction({ fake, eventName: 'pull_request_target', payload: pullRequestEvent(fake, 'acme/rocket', n, 'opened') });
+//   fake.addDependabotAlert('acme/rocket', { severity: 'high', packageName: 'lodash' });   // also secret and code scanning
+//   fake.setTreeTruncated('acme/rocket', true);     // git trees answer truncated: true
 //   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
 //   await fake.close();
 //
 // `fake.store` and `fake.render` are the internals payload builders use; tests
 // should prefer the methods of FakeGitHub.
 export { createFakeGitHub, defaultToken, FakeGitHub } from './fake.ts';
-export type { CheckRun, CommitStatus, FullRepository, IssueComment, PullRequest, Reaction, Review, SimpleUser } from './fake.ts';
-export type { Access, Permissions } from './auth.ts';
+export type {
+  CheckRun,
+  CodeScanningAlert,
+  CommitStatus,
+  DependabotAlert,
+  FullRepository,
+  IssueComment,
+  PullRequest,
+  Reaction,
+  Review,
+  SecretScanningAlert,
+  SimpleUser,
+  TokenOptions,
+} from './fake.ts';
+export type { Access, Permissions, TokenKind } from './auth.ts';
 export { gatePermissions } from './auth.ts';
 export type { FaultRule } from './faults.ts';
 export type { RequestLogEntry, Violation } from './server.ts';
@@ -20,5 +35,18 @@ export type { CheckRunOptions, StatusOptions } from './state/checks.ts';
 export type { CommitOptions, CreateRepoOptions } from './state/git.ts';
 export type { AuthorAssociation, CheckConclusion, CheckStatus, ReactionContent, ReviewState, StatusState, UserType } from './state/model.ts';
 export type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges } from './state/pulls.ts';
+export type {
+  AdvisorySeverity,
+  CodeScanningAlertState,
+  CodeScanningRuleSeverity,
+  DependabotAlertState,
+  DependencyScope,
+  SecretScanningAlertState,
+  SecretScanningResolution,
+} from './state/alert-model.ts';
+export type { CodeScanningAlertOptions, CodeScanningStateOptions } from './state/code-scanning.ts';
+export type { DependabotAlertOptions, DependabotStateOptions } from './state/dependabot.ts';
+export type { SecretScanningAlertOptions } from './state/secret-scanning.ts';
+export { commitTreeSha } from './state/trees.ts';
 export { gateLogin } from './state/users.ts';
 export { Clock, formatTime } from './clock.ts';

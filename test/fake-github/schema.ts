@@ -73,6 +73,14 @@ function describe(errors: ErrorObject[] | null | undefined, where: string): stri
   });
 }
 
+// Where a parameter's schema in the description contradicts GitHub's own
+// documentation and behaviour. The code scanning `state` filter points at the
+// alert-state schema (open, dismissed, fixed) although GitHub documents and
+// accepts `closed`; the description has the right schema under another name.
+const parameterErrata: Record<string, Record<string, JsonObject>> = {
+  'code-scanning/list-alerts-for-repo': { state: { $ref: '#/components/schemas/code-scanning-alert-state-query' } },
+};
+
 // GitHub silently clamps per_page to 100; the fake rejects it so that an action
 // relying on larger pages is caught instead of silently missing items.
 function parameterSchema(op: OpenApiOperation, location: 'path' | 'query'): JsonObject {
@@ -80,7 +88,9 @@ function parameterSchema(op: OpenApiOperation, location: 'path' | 'query'): Json
   const required: string[] = [];
   for (const p of operationParameters(op)) {
     if (p.in !== location) continue;
-    let schema = p.schema ?? {};
+    // The coercing validator has no components: a `$ref` schema (tool_name,
+    // state...) is inlined here; such schemas are flat.
+    let schema = deref<JsonObject>(parameterErrata[op.operationId]?.[p.name] ?? p.schema ?? {});
     if (p.name === 'per_page') schema = { ...schema, minimum: 1, maximum: 100 };
     if (p.name === 'page') schema = { ...schema, minimum: 1 };
     properties[p.name] = schema;

@@ -1,4 +1,5 @@
 // Real HTTP calls against a fake, for the fake's own tests.
+import { Octokit } from '@octokit/rest';
 import type { FakeGitHub } from './index.ts';
 
 export interface ApiResponse {
@@ -29,4 +30,17 @@ export function seedRepo(fake: FakeGitHub): { repo: string; number: number; head
   fake.commit(repo, 'release/1.2', { 'src/app.ts': 'export const a = 2;\n', 'CHANGELOG.md': '# 1.2\n' });
   const number = fake.openPullRequest(repo, { base: 'main', head: 'release/1.2', title: 'Release 1.2', body: 'Ships 1.2', author: 'alice', labels: ['release'] });
   return { repo, number, head: fake.headSha(repo, number) };
+}
+
+// Octokit logs every 4xx; the tests provoke some on purpose.
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/** An Octokit client on the fake, as the action builds one (paginate, error mapping). */
+export function octokitFor(fake: FakeGitHub, token = 'ghs_gate'): Octokit {
+  return new Octokit({ auth: token, baseUrl: fake.url, log: quiet });
+}
+
+/** The URL of a Link header's relation, or undefined. */
+export function linkTo(res: ApiResponse, rel: string): string | undefined {
+  return new RegExp(`<([^>]+)>; rel="${rel}"`).exec(res.headers.get('link') ?? '')?.[1];
 }

@@ -1,6 +1,7 @@
 // content-file objects (base64 content, 60-column lines as GitHub sends them)
 // and content-directory entries.
-import { gitBlobSha, sha1 } from '../ids.ts';
+import { gitBlobSha } from '../ids.ts';
+import { treeSha } from '../state/trees.ts';
 import type { RepoRecord } from '../state/model.ts';
 import type { RenderContext, Json } from './context.ts';
 import { webOrigin } from './context.ts';
@@ -45,7 +46,7 @@ export function renderDirectory(ctx: RenderContext, repo: RepoRecord, ref: strin
     const [name, ...rest] = path.slice(prefix.length).split('/');
     if (!name || children.has(name)) continue;
     const full = prefix + name;
-    children.set(name, rest.length ? entry(ctx, repo, ref, full, 'dir', sha1(`tree ${full}`), 0) : entry(ctx, repo, ref, full, 'file', gitBlobSha(content), Buffer.byteLength(content)));
+    children.set(name, rest.length ? entry(ctx, repo, ref, full, 'dir', treeSha(tree, full)!, 0) : entry(ctx, repo, ref, full, 'file', gitBlobSha(content), Buffer.byteLength(content)));
   }
   return children.size ? [...children.values()].sort((a, b) => String(a.name).localeCompare(String(b.name))) : undefined;
 }

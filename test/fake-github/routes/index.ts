@@ -1,10 +1,25 @@
 // Every implemented operation, by OpenAPI operationId.
 import { checkRoutes } from './checks.ts';
+import { codeScanningRoutes } from './code-scanning.ts';
 import { commentRoutes } from './comments.ts';
 import { contentRoutes } from './contents.ts';
+import { dependabotRoutes } from './dependabot.ts';
 import { pullRoutes } from './pulls.ts';
 import { repoRoutes } from './repos.ts';
+import { secretScanningRoutes } from './secret-scanning.ts';
 import { statusRoutes } from './statuses.ts';
+import { treeRoutes } from './trees.ts';
 import type { RouteTable } from './types.ts';
 
-export const routes: RouteTable = { ...repoRoutes, ...pullRoutes, ...contentRoutes, ...checkRoutes, ...statusRoutes, ...commentRoutes };
+export const routes: RouteTable = {
+  ...repoRoutes,
+  ...pullRoutes,
+  ...contentRoutes,
+  ...treeRoutes,
+  ...checkRoutes,
+  ...statusRoutes,
+  ...commentRoutes,
+  ...dependabotRoutes,
+  ...secretScanningRoutes,
+  ...codeScanningRoutes,
+};

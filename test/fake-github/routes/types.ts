@@ -68,3 +68,40 @@ export function json(status: number, body: Json | Json[], headers?: Record<strin
 export function repoName(ctx: RouteContext): string {
   return `${String(ctx.params.owner)}/${String(ctx.params.repo)}`;
 }
+
+/** GitHub's 400 for a request it will not serve (e.g. an unsupported pagination parameter); also a violation. */
+export function badRequest(ctx: RouteContext, message: string): Reply {
+  ctx.violation(message);
+  return { status: 400, body: { message, documentation_url: docsUrl(ctx.operation), status: '400' } };
+}
+
+/** A comma-separated filter (`state=open,fixed`), or undefined when not given. */
+export function commaList(value: unknown): string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  return String(value)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/**
+ * 422 when a comma-separated filter holds a value GitHub does not know. The
+ * description types these filters as plain strings, so the schema check
+ * cannot catch them.
+ */
+export function unknownValues(ctx: RouteContext, name: string, values: string[] | undefined, allowed: readonly string[]): Reply | undefined {
+  const unknown = (values ?? []).filter((v) => !allowed.includes(v));
+  if (unknown.length === 0) return undefined;
+  const errors = unknown.map((v) => `${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(v)}`);
+  ctx.violation(`Validation Failed: ${errors.join('; ')}`);
+  return { status: 422, body: { message: 'Validation Failed', errors, documentation_url: docsUrl(ctx.operation) } };
+}
+
+/** Compares sort keys element by element, for the security alert lists. */
+export function byKey<T>(key: (item: T) => (string | number)[], direction: 'asc' | 'desc'): (a: T, b: T) => number {
+  return (a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i]! < y[i]! ? -1 : 1) * (direction === 'desc' ? -1 : 1);
+    return 0;
+  };
+}

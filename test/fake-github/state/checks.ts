@@ -12,7 +12,7 @@ export interface CheckRunOptions {
   appSlug?: string;
   htmlUrl?: string;
   detailsUrl?: string;
-  output?: { title?: string | null; summary?: string | null; text?: string | null };
+  output?: { title?: string | null; summary?: string | null; text?: string | null; annotationsCount?: number };
 }
 
 export function ensureApp(store: Store, slug: string): AppRecord {
@@ -54,7 +54,7 @@ export function addCheckRun(store: Store, repoName: string, sha: string, options
     externalId: '',
     startedAt: options.status === 'queued' ? null : now,
     completedAt: null,
-    output: { title: null, summary: null, text: null },
+    output: { title: null, summary: null, text: null, annotationsCount: 0 },
   };
   store.checkRuns.set(id, run);
   applyCheckRun(run, options, now);
@@ -72,7 +72,8 @@ function applyCheckRun(run: CheckRunRecord, changes: Partial<CheckRunOptions>, n
   if (changes.name !== undefined) run.name = changes.name;
   if (changes.htmlUrl !== undefined) run.htmlUrl = changes.htmlUrl;
   if (changes.detailsUrl !== undefined) run.detailsUrl = changes.detailsUrl;
-  if (changes.output) run.output = { ...run.output, ...changes.output };
+  // Only the fields given change, as with PATCH /check-runs/{id}.
+  if (changes.output) run.output = { ...run.output, ...Object.fromEntries(Object.entries(changes.output).filter(([, v]) => v !== undefined)) };
   // GitHub: providing a conclusion sets the status to completed.
   if (changes.conclusion && changes.status === undefined) changes = { ...changes, status: 'completed' };
   if (changes.status !== undefined) {

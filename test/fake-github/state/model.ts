@@ -175,5 +175,6 @@ export interface CheckRunRecord {
   externalId: string;
   startedAt: string | null;
   completedAt: string | null;
-  output: { title: string | null; summary: string | null; text: string | null };
+  /** What a tool reports, e.g. a coverage summary; annotations are counted, not stored. */
+  output: { title: string | null; summary: string | null; text: string | null; annotationsCount: number };
 }

@@ -2,6 +2,7 @@
 // Lookups throw FakeNotFound; routes turn that into a GitHub-style 404.
 import { Clock } from '../clock.ts';
 import { IdSequence } from '../ids.ts';
+import type { RepoSecurity } from './alert-model.ts';
 import type {
   AppRecord,
   AuthorAssociation,
@@ -34,6 +35,10 @@ export class Store {
   readonly checkRuns = new Map<number, CheckRunRecord>();
   /** Check suites per app and head SHA, so runs of one app share a suite. */
   readonly checkSuites = new Map<string, number>();
+  /** Security features and alerts, by lower-cased full name; see security(). */
+  readonly securityByRepo = new Map<string, RepoSecurity>();
+  /** Repositories (lower-cased full names) whose git trees answer `truncated: true`. */
+  readonly truncatedTrees = new Set<string>();
 
   constructor() {
     for (const u of defaultUsers()) this.users.set(u.login.toLowerCase(), u);
@@ -68,6 +73,17 @@ export class Store {
     const c = this.commits.get(sha);
     if (!c) throw new FakeNotFound(`No commit ${sha}`);
     return c;
+  }
+
+  /** A repository's security state, created on first use: features on, no alerts. */
+  security(repoName: string): RepoSecurity {
+    const key = this.repo(repoName).fullName.toLowerCase();
+    let security = this.securityByRepo.get(key);
+    if (!security) {
+      security = { dependabot: [], secretScanning: [], codeScanning: [], codeScanningEnabled: true };
+      this.securityByRepo.set(key, security);
+    }
+    return security;
   }
 
   comment(id: number): CommentRecord {

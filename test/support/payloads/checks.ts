@@ -6,6 +6,7 @@ import { sha1 } from '../../fake-github/ids.ts';
 import { minimalPulls, renderApp, renderCheckRun } from '../../fake-github/render/checks.ts';
 import { renderRepo } from '../../fake-github/render/repo.ts';
 import { renderUser } from '../../fake-github/render/user.ts';
+import { commitTreeSha } from '../../fake-github/state/trees.ts';
 import type { CheckConclusion } from '../../fake-github/state/model.ts';
 import { envelope, example, withOffset } from './examples.ts';
 
@@ -21,7 +22,7 @@ function branchAt(fake: FakeGitHub, repoName: string, sha: string): string | nul
 function headCommit(fake: FakeGitHub, sha: string): Json {
   const c = fake.store.commit(sha);
   const person = { name: c.author, email: `${c.author}@users.noreply.github.com` };
-  return { id: sha, tree_id: sha1(`tree ${sha}`), message: c.message, timestamp: c.date, author: person, committer: { name: 'GitHub', email: 'noreply@github.com' } };
+  return { id: sha, tree_id: commitTreeSha(fake.store, sha), message: c.message, timestamp: c.date, author: person, committer: { name: 'GitHub', email: 'noreply@github.com' } };
 }
 
 function suiteFor(fake: FakeGitHub, repoName: string, sha: string, appSlug: string): number {
@@ -180,7 +181,7 @@ export function statusEvent(fake: FakeGitHub, statusId: number): StatusEvent {
         message: c.message,
         author: { name: c.author, email: `${c.author}@users.noreply.github.com`, date: c.date },
         committer: { name: 'GitHub', email: 'noreply@github.com', date: c.date },
-        tree: { sha: sha1(`tree ${status.sha}`), url: `${fake.url}/repos/${repo.fullName}/git/trees/${sha1(`tree ${status.sha}`)}` },
+        tree: { sha: commitTreeSha(fake.store, status.sha), url: `${fake.url}/repos/${repo.fullName}/git/trees/${commitTreeSha(fake.store, status.sha)}` },
         url: `${fake.url}/repos/${repo.fullName}/git/commits/${status.sha}`,
         comment_count: 0,
         verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
