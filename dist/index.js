@@ -66014,8 +66014,8 @@ var readReviews = async (client, repo, pr) => {
     htmlUrl: review.html_url
   }));
 };
-var readComments = async (client, repo, pr) => {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: pr.number, per_page: 100 });
+async function listComments(client, repo, number5) {
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number5, per_page: 100 });
   return comments.map((comment) => ({
     id: comment.id,
     user: toActor(comment.user),
@@ -66025,7 +66025,8 @@ var readComments = async (client, repo, pr) => {
     htmlUrl: comment.html_url,
     plusOneReactions: comment.reactions?.["+1"] ?? 0
   }));
-};
+}
+var readComments = (client, repo, pr) => listComments(client, repo, pr.number);
 var READERS = {
   checkRuns: { what: (pr) => `check runs of ${pr.head.sha.slice(0, 7)}`, read: readCheckRuns },
   statuses: { what: (pr) => `commit statuses of ${pr.head.sha.slice(0, 7)}`, read: readStatuses },
@@ -66050,18 +66051,7 @@ function gateComments(comments) {
   return comments.filter((comment) => isGateComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
 }
 async function listGateComments(client, repo, number5) {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number5, per_page: 100 });
-  return gateComments(
-    comments.map((comment) => ({
-      id: comment.id,
-      user: toActor(comment.user),
-      body: comment.body ?? "",
-      createdAt: comment.created_at,
-      updatedAt: comment.updated_at,
-      htmlUrl: comment.html_url,
-      plusOneReactions: 0
-    }))
-  );
+  return gateComments(await listComments(client, repo, number5));
 }
 async function deleteQuietly(client, repo, id) {
   try {

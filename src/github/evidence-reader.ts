@@ -52,8 +52,9 @@ const readReviews: Reader<ReviewFact[]> = async (client, repo, pr) => {
   }));
 };
 
-const readComments: Reader<CommentFact[]> = async (client, repo, pr) => {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: pr.number, per_page: 100 });
+/** Every comment of the PR, oldest first: the sign-offs and the gate's own comment are among them. */
+export async function listComments(client: GitHubClient, repo: RepoRef, number: number): Promise<CommentFact[]> {
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
   return comments.map((comment) => ({
     id: comment.id,
     user: toActor(comment.user),
@@ -63,7 +64,9 @@ const readComments: Reader<CommentFact[]> = async (client, repo, pr) => {
     htmlUrl: comment.html_url,
     plusOneReactions: comment.reactions?.['+1'] ?? 0,
   }));
-};
+}
+
+const readComments: Reader<CommentFact[]> = (client, repo, pr) => listComments(client, repo, pr.number);
 
 const READERS: { [K in SourceName]-?: { what: (pr: PullRequestFacts) => string; read: Reader<NonNullable<EvidenceSources[K]> extends Readable<infer T> ? T : never> } } = {
   checkRuns: { what: (pr) => `check runs of ${pr.head.sha.slice(0, 7)}`, read: readCheckRuns },

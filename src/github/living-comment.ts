@@ -2,7 +2,7 @@ import type { CommentFact } from '../core/evidence/snapshot.ts';
 import { isGateComment } from '../core/render/marker.ts';
 import { httpStatusOf } from './api-problem.ts';
 import type { GitHubClient } from './octokit-client.ts';
-import { toActor } from './pull-requests.ts';
+import { listComments } from './evidence-reader.ts';
 import type { RepoRef } from './repository.ts';
 
 export interface PublishedComment {
@@ -22,18 +22,7 @@ function gateComments(comments: readonly CommentFact[]): KnownComment[] {
 }
 
 async function listGateComments(client: GitHubClient, repo: RepoRef, number: number): Promise<KnownComment[]> {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return gateComments(
-    comments.map((comment) => ({
-      id: comment.id,
-      user: toActor(comment.user),
-      body: comment.body ?? '',
-      createdAt: comment.created_at,
-      updatedAt: comment.updated_at,
-      htmlUrl: comment.html_url,
-      plusOneReactions: 0,
-    })),
-  );
+  return gateComments(await listComments(client, repo, number));
 }
 
 async function deleteQuietly(client: GitHubClient, repo: RepoRef, id: number): Promise<void> {

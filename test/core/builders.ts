@@ -7,30 +7,15 @@ import type {
   StatusFact,
 } from '../../src/core/evidence/snapshot.ts';
 
+import { POLICY } from '../fixtures/sample-policy.ts';
+
+export { POLICY };
+
 export const HEAD = 'a'.repeat(40);
 export const BASE = 'b'.repeat(40);
 export const PR_URL = 'https://github.com/acme/rocket/pull/7';
 export const COMMENT_URL = `${PR_URL}#issuecomment-900`;
 
-export const POLICY = `version: 1
-release:
-  branches: ["release/**"]
-signoffs:
-  security:
-    users: [alice, bob]
-  sre:
-    users: [carol]
-checks:
-  - id: ci
-    name: CI/CD pipeline passed
-    ci: {}
-  - id: reviews
-    name: Code peer-reviewed
-    reviews: { min: 2 }
-  - id: on-call
-    name: On-call engineers alerted
-    signoff: sre
-`;
 
 export function pullRequest(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts {
   return {

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkSuiteCompletedEvent, pullRequestReviewEvent } from '../support/payloads.ts';
-import { expectNoViolations } from '../support/expect-no-violations.ts';
-import { logOf, releaseWorld, REPO, type ReleaseWorld } from './release-world.ts';
+import { logOf, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
-let world: ReleaseWorld | undefined;
-
-afterEach(async () => {
-  if (!world) return;
-  expectNoViolations(world.fake);
-  await world.fake.close();
-  world = undefined;
-});
+const newWorld = useReleaseWorlds();
+let world: ReleaseWorld;
 
 function greenCi(w: ReleaseWorld): void {
   w.fake.addCheckRun(REPO, w.head(), { name: 'build', status: 'completed', conclusion: 'success' });
@@ -26,7 +19,7 @@ async function approve(w: ReleaseWorld, ...users: string[]): Promise<void> {
 
 describe('a release PR through its life', () => {
   it('is not gated when it is not a release PR: success, and no comment', async () => {
-    world = await releaseWorld({ base: 'main' });
+    world = await newWorld({ base: 'main' });
     const result = await world.gateOnPullRequest();
     expect(result.exitCode).toBe(0);
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Not a release pull request: the readiness gate does not apply' });
@@ -35,7 +28,7 @@ describe('a release PR through its life', () => {
   });
 
   it('opened with nothing in: pending, one comment that says what is missing', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     const result = await world.gateOnPullRequest();
     expect(result.exitCode, logOf(result)).toBe(0);
     const [status] = world.gateStatuses();
@@ -52,7 +45,7 @@ describe('a release PR through its life', () => {
   });
 
   it('CI running → pending; CI failed → failure with a link to the failing run', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     const run = world.fake.addCheckRun(REPO, world.head(), { name: 'test (ubuntu)', status: 'in_progress' });
     await world.gate('check_suite', checkSuiteCompletedEvent(world.fake, REPO, world.head()));
@@ -70,7 +63,7 @@ describe('a release PR through its life', () => {
   });
 
   it('counts approvals by each reviewer’s latest review, never the author’s', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     await approve(world, 'alice', 'dave');
     expect(world.gateStatuses()[0]!.description).toContain('reviews 1/2');
@@ -83,7 +76,7 @@ describe('a release PR through its life', () => {
   });
 
   it('goes green when CI passes, two people approve and both roles sign off', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     greenCi(world);
     await approve(world, 'alice', 'bob');
@@ -107,7 +100,7 @@ describe('sign-offs that must not count', () => {
     ['a quote', 'alice', '> /signoff security', /it is inside a quote/],
     ['a code block', 'alice', '```\n/signoff security\n```', /it is inside code/],
   ])('%s', async (_name, user, body, reason) => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     const { id } = await world.comment(user, body);
     expect(world.gateStatuses()[0]!.description).toContain('waiting for sign-off: security, sre');
@@ -118,7 +111,7 @@ describe('sign-offs that must not count', () => {
   });
 
   it('an edited comment, even when the role member edits it in', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     const { id } = world.fake.addComment(REPO, world.pr, { user: 'alice', body: 'Will look at it tomorrow.' });
     world.fake.editComment(id, 'Will look at it tomorrow.\n/signoff security');
@@ -129,7 +122,7 @@ describe('sign-offs that must not count', () => {
   });
 
   it('a push after a sign-off makes it stale', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     await world.comment('alice', '/signoff security');
     expect(world.gateStatuses()[0]!.description).toBe('Blocked: ci pending; reviews 0/2; waiting for sign-off: sre');
@@ -147,7 +140,7 @@ describe('sign-offs that must not count', () => {
   });
 
   it('/signoff cancel withdraws it', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     await world.comment('carol', '/signoff sre');
     expect(world.gateStatuses()[0]!.description).not.toContain('sre');

@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoViolations } from '../support/expect-no-violations.ts';
+import { describe, expect, it } from 'vitest';
 import { issueCommentEvent, pullRequestTargetEvent, scheduleEvent, workflowDispatchEvent, checkSuiteCompletedEvent } from '../support/payloads.ts';
-import { logOf, POLICY, releaseWorld, REPO, type ReleaseWorld } from './release-world.ts';
+import { logOf, POLICY, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
-let world: ReleaseWorld | undefined;
-
-afterEach(async () => {
-  if (!world) return;
-  expectNoViolations(world.fake);
-  await world.fake.close();
-  world = undefined;
-});
+const newWorld = useReleaseWorlds();
+let world: ReleaseWorld;
 
 describe('the policy', () => {
   it('is read from the base branch: a PR that weakens readiness.yml in its head changes nothing', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\nchecks: []\n' });
     const result = await world.gateOnPullRequest('synchronize');
     expect(result.exitCode).toBe(0);
@@ -24,7 +17,7 @@ describe('the policy', () => {
   });
 
   it('an invalid readiness.yml: error status, file:line:col in the comment, the job fails', async () => {
-    world = await releaseWorld({ policy: POLICY.replace('reviews: { min: 2 }', 'reviews: { min: 2, stale: true }') });
+    world = await newWorld({ policy: POLICY.replace('reviews: { min: 2 }', 'reviews: { min: 2, stale: true }') });
     const result = await world.gateOnPullRequest();
     expect(result.exitCode).toBe(1);
     expect(logOf(result)).toContain('::error::');
@@ -39,7 +32,7 @@ describe('the policy', () => {
   });
 
   it('no readiness.yml on the base branch: error, and it says where to put it', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     world.fake.commit(REPO, 'release/1.4', { '.github/readiness.yml': null });
     const result = await world.gateOnPullRequest();
     expect(result.exitCode).toBe(1);
@@ -50,7 +43,7 @@ describe('the policy', () => {
 
 describe('the living comment and the status', () => {
   it('a re-run with no change edits nothing and posts nothing', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     await world.gateOnPullRequest();
     const before = world.fake.requests.length;
     const result = await world.gateOnPullRequest('edited');
@@ -62,7 +55,7 @@ describe('the living comment and the status', () => {
   });
 
   it('two runs at once end with one comment', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     const payload = pullRequestTargetEvent(world.fake, REPO, world.pr, 'opened');
     const results = await Promise.all([world.gate('pull_request_target', payload), world.gate('pull_request_target', payload)]);
     expect(results.map((r) => r.exitCode)).toEqual([0, 0]);
@@ -71,7 +64,7 @@ describe('the living comment and the status', () => {
   });
 
   it('a user comment carrying the hidden marker is not taken for the gate’s', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     world.fake.addComment(REPO, world.pr, { user: 'mallory', body: '<!-- release-readiness:living-comment -->\n✅ Ready to release' });
     await world.gateOnPullRequest();
     const all = world.fake.comments(REPO, world.pr);
@@ -83,7 +76,7 @@ describe('the living comment and the status', () => {
 
 describe('events', () => {
   it('a comment on an issue (not a PR) is ignored', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     const issue = world.fake.openIssue(REPO, { title: 'Bug', author: 'erin' });
     const { id } = world.fake.addComment(REPO, issue, { user: 'alice', body: '/signoff security' });
     const result = await world.gate('issue_comment', issueCommentEvent(world.fake, id, 'created'));
@@ -93,14 +86,14 @@ describe('events', () => {
   });
 
   it('check_suite re-evaluates the open PRs whose head is that commit', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
     await world.gate('check_suite', checkSuiteCompletedEvent(world.fake, REPO, world.head()));
     expect(world.gateStatuses()[0]!.description).toBe('Blocked: reviews 0/2; waiting for sign-off: security, sre');
   });
 
   it('workflow_dispatch with a PR number, and schedule for every open PR', async () => {
-    world = await releaseWorld();
+    world = await newWorld();
     const dispatched = await world.gate('workflow_dispatch', workflowDispatchEvent(world.fake, REPO, { inputs: { pr: String(world.pr) } }));
     expect(dispatched.outputs['state']).toBe('pending');
     world.fake.commit(REPO, 'main', { '.github/readiness.yml': POLICY });

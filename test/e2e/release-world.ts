@@ -1,30 +1,15 @@
 // A repository with a release branch, its readiness.yml, and a release PR into it:
 // the starting point of most end-to-end tests.
+import { afterEach } from 'vitest';
+import { expectNoViolations } from '../support/expect-no-violations.ts';
 import { createFakeGitHub, type CommitStatus, type FakeGitHub, type IssueComment } from '../fake-github/index.ts';
 import { issueCommentEvent, pullRequestTargetEvent } from '../support/payloads.ts';
 import { runAction, type ActionResult, type RunActionOptions } from '../support/run-action.ts';
 
 export const REPO = 'acme/rocket';
 
-export const POLICY = `version: 1
-release:
-  branches: ["release/**"]
-signoffs:
-  security:
-    users: [alice, bob]
-  sre:
-    users: [carol]
-checks:
-  - id: ci
-    name: CI/CD pipeline passed
-    ci: {}
-  - id: reviews
-    name: Code peer-reviewed
-    reviews: { min: 2 }
-  - id: on-call
-    name: On-call engineers alerted
-    signoff: sre
-`;
+export { POLICY } from '../fixtures/sample-policy.ts';
+import { POLICY } from '../fixtures/sample-policy.ts';
 
 export interface ReleaseWorld {
   fake: FakeGitHub;
@@ -69,4 +54,23 @@ export async function releaseWorld(options: { policy?: string; base?: string; ti
 /** The lines of a run's log, for assertions and for a failing test's message. */
 export function logOf(result: ActionResult): string {
   return `${result.stdout}\n${result.stderr}`;
+}
+
+/**
+ * Creates a world per test and, after each, checks that every request the action made
+ * was one GitHub's OpenAPI description allows, then stops the fake.
+ */
+export function useReleaseWorlds(): (options?: Parameters<typeof releaseWorld>[0]) => Promise<ReleaseWorld> {
+  let current: ReleaseWorld | undefined;
+  afterEach(async () => {
+    if (!current) return;
+    const world = current;
+    current = undefined;
+    try {
+      expectNoViolations(world.fake);
+    } finally {
+      await world.fake.close();
+    }
+  });
+  return async (options) => (current = await releaseWorld(options));
 }
