@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     // A blocked release is the gate working; only a run that could not evaluate fails the job.
     const errors = [
-      ...result.failures.map((failure) => `#${failure.number}: ${failure.message}`),
+      ...result.failures.map((failure) => (failure.number > 0 ? `#${failure.number}: ${failure.message}` : failure.message)),
       ...result.outcomes.filter((o) => o.state === 'error').map((o) => `#${o.number}: ${o.description}`),
     ];
     if (errors.length > 0) core.setFailed(`The readiness gate could not evaluate ${errors.join('\n')}`);

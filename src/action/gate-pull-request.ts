@@ -1,10 +1,10 @@
 import type { GateState } from '../core/evaluation/result.ts';
 import { evaluate, prepare } from '../core/evaluation/evaluate.ts';
 import { planEvidence } from '../core/evidence/plan.ts';
-import type { EvidenceSnapshot, PolicyFile, PullRequestFacts, Readable, SourceName } from '../core/evidence/snapshot.ts';
+import type { EvidenceSnapshot, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
 import { renderComment } from '../core/render/render-comment.ts';
 import { latestGateStatus, publishStatus } from '../github/commit-status.ts';
-import { gatherEvidence } from '../github/evidence-reader.ts';
+import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
 import { publishLivingComment } from '../github/living-comment.ts';
 import type { GitHubClient } from '../github/octokit-client.ts';
 import { readPolicy } from '../github/policy-reader.ts';
@@ -16,6 +16,8 @@ export const STATUS_CONTEXT = 'release-readiness';
 
 export interface GateDependencies {
   client: GitHubClient;
+  /** For the security alert endpoints. */
+  securityClient: GitHubClient;
   settings: Settings;
   log: Logger;
   /** The clock, as an ISO timestamp. */
@@ -52,14 +54,15 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
   log.info(`Policy ${settings.configPath} from ${pr.base.ref}: ${preparation.kind}.`);
 
   // A PR the gate does not apply to needs only its previous status (to skip an unchanged one).
-  const plan: SourceName[] = preparation.kind === 'gate' ? planEvidence(preparation.config) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
+  const plan: PlannedSource[] =
+    preparation.kind === 'gate' ? planEvidence(preparation.config, pr) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
   log.info(`Reading: ${plan.join(', ')}.`);
-  const sources = await gatherEvidence(client, settings.repo, pr, plan);
+  const sources = await gatherEvidence({ client, securityClient: deps.securityClient, repo: settings.repo, pr }, plan);
   const snapshot: EvidenceSnapshot = {
     snapshotVersion: 1,
     repository: { owner: settings.repo.owner, name: settings.repo.repo },
     evaluatedAt: deps.now(),
-    gate: { context: STATUS_CONTEXT, ownCheckNames: [settings.job, STATUS_CONTEXT].filter(Boolean), runId: settings.runId || null },
+    gate: { context: STATUS_CONTEXT, ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))] },
     pullRequest: pr,
     policy,
     sources,

@@ -9,6 +9,7 @@ import { publishStatus } from '../github/commit-status.ts';
 import { createGitHubClient, type GitHubClient } from '../github/octokit-client.ts';
 import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
 import { eventTargets, type Targets } from './event-targets.ts';
+import { recordCoverage } from './record-coverage.ts';
 import { gatePullRequest, STATUS_CONTEXT, type GateDependencies, type GateOutcome } from './gate-pull-request.ts';
 import type { Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
@@ -59,17 +60,35 @@ async function reportFailure(client: GitHubClient, settings: Settings, pr: PullR
   }
 }
 
+/** The commits a coverage report describes: the PR's head, or the pushed commit. */
+async function coverageCommits(client: GitHubClient, settings: Settings, targets: Targets): Promise<string[]> {
+  if (targets.kind === 'numbers') {
+    const prs = await Promise.all(targets.numbers.map((number) => getPullRequest(client, settings.repo, number)));
+    return prs.map((pr) => pr.head.sha);
+  }
+  if (targets.kind === 'head-sha') return [targets.sha];
+  const after = settings.payload['after'];
+  return [typeof after === 'string' && /^[0-9a-f]{40}$/.test(after) ? after : settings.sha];
+}
+
 export async function run(settings: Settings, log: Logger, now: () => string): Promise<RunResult> {
   const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT);
-  const client = createGitHubClient({
-    token: settings.token,
-    baseUrl: settings.apiUrl,
-    requestTimeoutMs: REQUEST_TIMEOUT_MS,
-    spaceWrites: targets.kind !== 'numbers',
-    log,
-  });
-  const deps: GateDependencies = { client, settings, log, now, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
+  const clientFor = (token: string) =>
+    createGitHubClient({ token, baseUrl: settings.apiUrl, requestTimeoutMs: REQUEST_TIMEOUT_MS, spaceWrites: targets.kind !== 'numbers', log });
+  const client = clientFor(settings.token);
   const result: RunResult = { outcomes: [], failures: [] };
+
+  if (settings.coverageFile) {
+    // In the CI job, right after the tests: record the figure and leave evaluation to the
+    // gate's own workflow, which runs again when CI completes. Evaluating here would read
+    // this very job as CI that is still running.
+    const record = await recordCoverage(client, settings, await coverageCommits(client, settings, targets), log);
+    if (!record.ok) result.failures.push({ number: 0, message: record.description });
+    return result;
+  }
+
+  const securityClient = settings.securityToken ? clientFor(settings.securityToken) : client;
+  const deps: GateDependencies = { client, securityClient, settings, log, now, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
 
   const prs = (await findPullRequests(client, settings, targets, log)).filter((pr) => {
     if (pr.state === 'open') return true;

@@ -13,8 +13,14 @@ export interface Settings {
   apiUrl: string;
   eventName: string;
   payload: Record<string, unknown>;
-  /** This workflow run, so the gate can tell its own job from CI. */
-  runId: string;
+  /** Token for the security alert endpoints (`security-token` input); null to use `token`. */
+  securityToken: string | null;
+  /** A coverage report to record on the commit (`coverage-file` input), relative to the workspace. */
+  coverageFile: string | null;
+  /** Where the workflow checked out the repository, for `coverage-file`. */
+  workspace: string;
+  /** The commit the workflow runs on (GITHUB_SHA). */
+  sha: string;
   /** The job id of this workflow (GITHUB_JOB); its check runs are the gate's own. */
   job: string;
   /** Where to keep the evidence snapshot for replay. */
@@ -42,7 +48,10 @@ export function readSettings(): Settings {
     apiUrl: context.apiUrl,
     eventName: context.eventName,
     payload: context.payload as Record<string, unknown>,
-    runId: String(context.runId || ''),
+    securityToken: core.getInput('security-token') || null,
+    coverageFile: core.getInput('coverage-file') || null,
+    workspace: process.env['GITHUB_WORKSPACE'] || process.cwd(),
+    sha: context.sha,
     job: context.job || '',
     tempDir: process.env['RUNNER_TEMP'] || null,
   };

@@ -2,7 +2,7 @@ import type { CommentFact } from '../core/evidence/snapshot.ts';
 import { isGateComment } from '../core/render/marker.ts';
 import { httpStatusOf } from './api-problem.ts';
 import type { GitHubClient } from './octokit-client.ts';
-import { listComments } from './evidence-reader.ts';
+import { listComments } from './evidence/pull-readers.ts';
 import type { RepoRef } from './repository.ts';
 
 export interface PublishedComment {

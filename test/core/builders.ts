@@ -37,7 +37,7 @@ export function pullRequest(overrides: Partial<PullRequestFacts> = {}): PullRequ
 let nextId = 1000;
 
 export function checkRun(name: string, status = 'completed', conclusion: string | null = 'success'): CheckRunFact {
-  return { id: nextId++, name, status, conclusion, htmlUrl: `https://github.com/acme/rocket/runs/${nextId}`, appSlug: 'github-actions' };
+  return { id: nextId++, name, status, conclusion, htmlUrl: `https://github.com/acme/rocket/runs/${nextId}`, appSlug: 'github-actions', outputTitle: null, outputSummary: null };
 }
 
 export function status(context: string, state: string, overrides: Partial<StatusFact> = {}): StatusFact {
@@ -93,7 +93,7 @@ export function snapshot(options: SnapshotOptions = {}): EvidenceSnapshot {
     snapshotVersion: 1,
     repository: { owner: 'acme', name: 'rocket' },
     evaluatedAt: '2026-11-21T10:00:00Z',
-    gate: { context: 'release-readiness', ownCheckNames: ['release-readiness'], runId: '42' },
+    gate: { context: 'release-readiness', ownCheckNames: ['release-readiness'] },
     pullRequest: pullRequest(options.pr),
     policy: { ok: true, value: { path: '.github/readiness.yml', ref: options.pr?.base?.ref ?? 'release/1.4', text: options.policy ?? POLICY } },
     sources: {

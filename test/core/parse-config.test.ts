@@ -36,7 +36,7 @@ describe('parseConfig', () => {
     ['a wrong type', 'version: 1\nchecks:\n  - id: r\n    name: R\n    reviews: { min: "2" }\n', ['readiness.yml:5:21: checks[0].reviews.min: expected number, got string `2`']],
     ['a duplicate id', 'version: 1\nchecks:\n  - { id: ci, name: A, ci: {} }\n  - { id: ci, name: B, ci: {} }\n', ['readiness.yml:4:11: checks[1].id: duplicate check id `ci` (also checks[0]): ids must be unique']],
     ['an undeclared role', 'version: 1\nchecks:\n  - { id: oc, name: On-call, signoff: sre }\n', ['readiness.yml:3:39: checks[0].signoff: role `sre` is not declared under signoffs']],
-    ['a check with no kind', 'version: 1\nchecks:\n  - { id: x, name: X }\n', ['readiness.yml:3:5: checks[0]: check `x` needs one of: ci, reviews, signoff']],
+    ['a check with no kind', 'version: 1\nchecks:\n  - { id: x, name: X }\n', ['readiness.yml:3:5: checks[0]: check `x` needs one of: ci, reviews, signoff, coverage, dependabot, secret_scanning, code_scanning, files, pr_body, labels']],
     ['a check with two kinds', 'version: 1\nchecks:\n  - { id: x, name: X, ci: {}, reviews: {} }\n', ['readiness.yml:3:5: checks[0]: check `x` has ci and reviews: split it into one check per kind']],
     ['a bad regex', 'version: 1\nrelease:\n  title: "(Release"\n', ['readiness.yml:3:10: release.title: `(Release` is not a valid regular expression: Invalid regular expression: /(Release/u: Unterminated group']],
     ['a bad glob', 'version: 1\nrelease:\n  branches: ["release/[a"]\n', ['readiness.yml:3:14: release.branches[0]: `release/[a` is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters']],

@@ -1,6 +1,6 @@
 import type { CheckConfig } from '../config/schema.ts';
 import type { CheckResult, RoleResult } from '../evaluation/result.ts';
-import type { EvidenceProblem, EvidenceSnapshot, Readable, SourceName } from '../evidence/snapshot.ts';
+import type { EvidenceProblem, EvidenceSnapshot, PlannedSource, Readable, SourceName } from '../evidence/snapshot.ts';
 
 export interface CheckContext {
   snapshot: EvidenceSnapshot;
@@ -13,7 +13,7 @@ export type CheckVerdict = Omit<CheckResult, 'id' | 'name' | 'required'>;
 
 export interface CheckKindModule {
   /** The evidence sources this check needs. */
-  sources(check: CheckConfig): SourceName[];
+  sources(check: CheckConfig): PlannedSource[];
   evaluate(check: CheckConfig, context: CheckContext): CheckVerdict;
 }
 

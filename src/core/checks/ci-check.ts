@@ -31,17 +31,11 @@ function isOwn(name: string, ownContext: string, ownCheckNames: readonly string[
   return name === ownContext || name.startsWith(`${ownContext}/`) || ownCheckNames.includes(name);
 }
 
-/** Names of the gate's own job: configured ones, and any run that links to this workflow run. */
-function ownCheckNames(runs: CheckRunFact[], context: CheckContext): string[] {
-  const { gate } = context.snapshot;
-  const runPath = gate.runId ? `/actions/runs/${gate.runId}/` : null;
-  const fromRun = runPath ? runs.filter((run) => run.htmlUrl?.includes(runPath)).map((run) => run.name) : [];
-  return [...gate.ownCheckNames, ...fromRun];
-}
-
 function ciItems(runs: CheckRunFact[], statuses: StatusFact[], context: CheckContext): CiItem[] {
   const { gate } = context.snapshot;
-  const ownNames = ownCheckNames(runs, context);
+  // Only the gate's job by name: excluding every job of this workflow run would wave
+  // through a sibling job that is still running.
+  const ownNames = gate.ownCheckNames;
   const items: CiItem[] = [];
   for (const run of runs) {
     // Earlier runs of the gate on this commit share its job's name and must not count either.

@@ -6,6 +6,8 @@ import { profileLink } from './people.ts';
 function evaluateSignoffItem(check: CheckConfig, context: CheckContext): CheckVerdict {
   const role = context.roles.get(check.signoff!);
   if (!role) return { outcome: 'unknown', summary: `Role \`${check.signoff}\` is not declared`, blocker: 'config' };
+  if (role.outcome === 'skipped') return { outcome: 'skipped', summary: `Does not apply: the ${role.role} sign-off does not apply (${role.because})` };
+  if (role.outcome === 'unknown') return { outcome: 'unknown', summary: `Cannot tell whether ${role.role} has signed off`, blocker: `cannot read ${role.role} sign-off` };
   if (role.outcome === 'pass') {
     return { outcome: 'pass', summary: `Attested by ${role.signatures.map((s) => profileLink(s.login)).join(', ')} (${role.role})` };
   }

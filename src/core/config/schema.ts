@@ -20,6 +20,26 @@ const regex = z.string().superRefine((value, ctx) => {
 
 const globs = z.array(glob).min(1, { error: 'list at least one glob' });
 
+const atLeastOne =
+  (keys: string[]) =>
+  (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    if (keys.every((key) => value[key] === undefined)) {
+      ctx.addIssue({ code: 'custom', message: `give at least one of: ${keys.join(', ')}` });
+    }
+  };
+
+/** An "if applicable" condition: every key given must match (any of its values). */
+export const whenSchema = z
+  .strictObject({
+    /** Globs; any changed file of the PR matches one. */
+    paths: globs.optional(),
+    /** The PR has any of these labels. */
+    labels: z.array(z.string().min(1)).min(1).optional(),
+    /** Globs on the base branch. */
+    branches: globs.optional(),
+  })
+  .superRefine(atLeastOne(['paths', 'labels', 'branches']));
+
 export const releaseSchema = z.strictObject({
   /** Globs on the PR's base branch. */
   branches: globs.optional(),
@@ -35,6 +55,7 @@ export const roleSchema = z
       .array(z.string().regex(LOGIN, { error: 'a GitHub login (letters, digits and hyphens)' }))
       .min(1, { error: 'name at least one user who can sign off this role' }),
     min: z.int().min(1).default(1),
+    when: whenSchema.optional(),
   })
   .superRefine((role, ctx) => {
     if (role.users.length > 0 && role.min > role.users.length) {
@@ -58,8 +79,61 @@ export const reviewsSchema = z.strictObject({
   min: z.int().min(1).default(1),
 });
 
+const percent = z.number().min(0).max(100);
+const severity = z.enum(['low', 'medium', 'high', 'critical']);
+const maxAlerts = z.int().min(0).default(0);
+
+export const coverageSchema = z.strictObject({
+  /** Minimum line coverage of the head commit, in percent. */
+  min: percent,
+  /** Read the figure from another tool's status context or check run instead of a report. */
+  from: z.string().min(1).optional(),
+  /** Largest drop allowed against the figure recorded on the base branch's head, in points. */
+  max_drop: percent.optional(),
+});
+
+export const dependabotSchema = z.strictObject({
+  severity: severity.default('high'),
+  max: maxAlerts,
+  scope: z.enum(['runtime', 'development']).optional(),
+});
+
+export const secretScanningSchema = z.strictObject({ max: maxAlerts });
+
+export const codeScanningSchema = z.strictObject({
+  severity: severity.default('high'),
+  max: maxAlerts,
+  /** Only alerts of this tool, e.g. CodeQL. */
+  tool: z.string().min(1).optional(),
+});
+
+export const filesSchema = z
+  .strictObject({
+    /** Each glob matches at least one file at the head commit. */
+    exists: globs.optional(),
+    /** Each glob matches at least one file the PR changes. */
+    changed: globs.optional(),
+  })
+  .superRefine(atLeastOne(['exists', 'changed']));
+
+export const prBodySchema = z
+  .strictObject({
+    /** Headings under which the PR description must say something. */
+    sections: z.array(z.string().min(1)).min(1).optional(),
+    /** A regular expression the description must match, e.g. a change ticket. */
+    matches: regex.optional(),
+  })
+  .superRefine(atLeastOne(['sections', 'matches']));
+
+export const labelsSchema = z
+  .strictObject({
+    all: z.array(z.string().min(1)).min(1).optional(),
+    none: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .superRefine(atLeastOne(['all', 'none']));
+
 /** Every kind of check; a check item names exactly one. */
-export const CHECK_KINDS = ['ci', 'reviews', 'signoff'] as const;
+export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const checkSchema = z
@@ -67,9 +141,17 @@ export const checkSchema = z
     id: name('check id'),
     name: z.string().min(1, { error: 'give the check a name people recognise' }),
     required: z.boolean().default(true),
+    when: whenSchema.optional(),
     ci: ciSchema.optional(),
     reviews: reviewsSchema.optional(),
     signoff: name('role name').optional(),
+    coverage: coverageSchema.optional(),
+    dependabot: dependabotSchema.optional(),
+    secret_scanning: secretScanningSchema.optional(),
+    code_scanning: codeScanningSchema.optional(),
+    files: filesSchema.optional(),
+    pr_body: prBodySchema.optional(),
+    labels: labelsSchema.optional(),
   })
   .superRefine((check, ctx) => {
     const kinds = CHECK_KINDS.filter((kind) => check[kind] !== undefined);
@@ -121,3 +203,5 @@ export type ReadinessConfig = z.output<typeof configSchema>;
 export type CheckConfig = ReadinessConfig['checks'][number];
 export type RoleConfig = ReadinessConfig['signoffs'][string];
 export type ReleaseRules = z.output<typeof releaseSchema>;
+export type WhenRules = z.output<typeof whenSchema>;
+export type Severity = z.output<typeof severity>;

@@ -1,7 +1,9 @@
 import { moduleFor } from '../checks/registry.ts';
 import { formatConfigError } from '../config/config-error.ts';
 import { parseConfig, type ParsedConfig } from '../config/parse-config.ts';
-import type { ReadinessConfig } from '../config/schema.ts';
+import type { CheckConfig, ReadinessConfig, WhenRules } from '../config/schema.ts';
+import { unknownVerdict, type CheckContext, type CheckVerdict } from '../checks/check-kind.ts';
+import { applicability } from './applicability.ts';
 import type { EvidenceSnapshot } from '../evidence/snapshot.ts';
 import { matchRelease } from '../release-match.ts';
 import { decideSignoffs } from '../signoffs/decide-signoffs.ts';
@@ -54,19 +56,37 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
     return { ...base, applies: false, state: 'success', description: 'Not a release pull request: the readiness gate does not apply' };
   }
 
-  const { roles, ledger, reactTo } = evaluateSignoffs(snapshot, parsed.config);
+  const signoffs = evaluateSignoffs(snapshot, parsed.config);
+  const { ledger, reactTo } = signoffs;
+  const roles = signoffs.roles.map((role) => withApplicability(role, parsed.config.signoffs[role.role]?.when, snapshot));
   const roleMap = new Map(roles.map((role) => [role.role, role]));
   const checks = parsed.config.checks.map((check): CheckResult => ({
     id: check.id,
     name: check.name,
     required: check.required,
-    ...moduleFor(check).evaluate(check, { snapshot, roles: roleMap }),
+    ...evaluateCheck(check, { snapshot, roles: roleMap }),
   }));
   const state = gateState(checks, roles);
   const problems = [...checks.flatMap((check) => (check.problem ? [check.problem] : []))];
   const comments = snapshot.sources.comments;
   if (comments && !comments.ok) problems.push(comments.problem);
   return { ...base, state, description: gateDescription(state, checks, roles), checks, roles, ledger, reactTo, problems: dedupe(problems) };
+}
+
+/** An "if applicable" check that does not apply is shown, with the reason, and never blocks. */
+function evaluateCheck(check: CheckConfig, context: CheckContext): CheckVerdict {
+  const applies = applicability(check.when, context.snapshot);
+  if (applies.applies === 'unknown') return unknownVerdict(applies.problem);
+  if (!applies.applies) return { outcome: 'skipped', summary: `Does not apply: ${applies.because}` };
+  return moduleFor(check).evaluate(check, context);
+}
+
+function withApplicability(role: RoleResult, when: WhenRules | undefined, snapshot: EvidenceSnapshot): RoleResult {
+  if (role.outcome === 'unknown') return role;
+  const applies = applicability(when, snapshot);
+  if (applies.applies === 'unknown') return { ...role, outcome: 'unknown', because: `${applies.problem.what}: ${applies.problem.message}` };
+  if (!applies.applies) return { ...role, outcome: 'skipped', because: applies.because };
+  return role;
 }
 
 function evaluateSignoffs(snapshot: EvidenceSnapshot, config: ReadinessConfig): { roles: RoleResult[]; ledger: Evaluation['ledger']; reactTo: number[] } {

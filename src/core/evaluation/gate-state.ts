@@ -12,15 +12,17 @@ export function gateState(checks: readonly CheckResult[], roles: readonly RoleRe
   const required = checks.filter((check) => check.required);
   if (required.some((check) => check.outcome === 'unknown') || roles.some((role) => role.outcome === 'unknown')) return 'error';
   if (required.some((check) => check.outcome === 'fail')) return 'failure';
-  if (required.some((check) => check.outcome === 'pending') || roles.some((role) => role.outcome !== 'pass')) return 'pending';
+  if (required.some((check) => check.outcome === 'pending') || roles.some((role) => role.outcome === 'pending')) return 'pending';
   return 'success';
 }
 
 export function gateDescription(state: GateState, checks: readonly CheckResult[], roles: readonly RoleResult[]): string {
   const required = checks.filter((check) => check.required);
   if (state === 'success') {
-    const parts = [`${required.length} check${required.length === 1 ? '' : 's'} pass`];
-    if (roles.length > 0) parts.push(`${roles.length} sign-off${roles.length === 1 ? '' : 's'} in`);
+    const passing = required.filter((check) => check.outcome === 'pass').length;
+    const signed = roles.filter((role) => role.outcome === 'pass').length;
+    const parts = [`${passing} check${passing === 1 ? '' : 's'} pass`];
+    if (signed > 0) parts.push(`${signed} sign-off${signed === 1 ? '' : 's'} in`);
     return truncateDescription(`Ready: ${parts.join(', ')}`);
   }
   const blockers: string[] = [];
@@ -29,7 +31,7 @@ export function gateDescription(state: GateState, checks: readonly CheckResult[]
       if (check.outcome === outcome && check.blocker) blockers.push(check.blocker);
     }
   }
-  const waiting = roles.filter((role) => role.outcome !== 'pass').map((role) => role.role);
+  const waiting = roles.filter((role) => role.outcome === 'pending').map((role) => role.role);
   if (waiting.length > 0) blockers.push(`waiting for sign-off: ${waiting.join(', ')}`);
   const prefix = state === 'error' ? 'Cannot evaluate' : 'Blocked';
   return truncateDescription(`${prefix}: ${blockers.join('; ') || 'see the readiness comment'}`);

@@ -32,7 +32,9 @@ export interface RoleResult {
   role: string;
   min: number;
   users: string[];
-  outcome: 'pass' | 'pending' | 'unknown';
+  outcome: 'pass' | 'pending' | 'unknown' | 'skipped';
+  /** Why the role does not apply (`when`), or could not be decided. */
+  because?: string;
   signatures: Signature[];
   /** Sign-offs given before the head commit was pushed: they no longer count. */
   stale: Signature[];

@@ -1,13 +1,29 @@
 import { moduleFor } from '../checks/registry.ts';
-import type { ReadinessConfig } from '../config/schema.ts';
-import type { SourceName } from './snapshot.ts';
+import { matchesAnyGlob } from '../config/patterns.ts';
+import type { ReadinessConfig, WhenRules } from '../config/schema.ts';
+import type { PlannedSource, PullRequestFacts } from './snapshot.ts';
+
+/** A `when` that already fails on the PR's own facts: its item needs no evidence. */
+function excludedByPullRequest(when: WhenRules | undefined, pr: PullRequestFacts): boolean {
+  if (!when) return false;
+  if (when.branches && !matchesAnyGlob(when.branches, pr.base.ref)) return true;
+  return Boolean(when.labels && !when.labels.some((label) => pr.labels.includes(label)));
+}
 
 /**
- * The evidence one evaluation needs. Comments (sign-offs and the living comment) and
- * statuses (the gate's own previous status, and when the head was pushed) are always read.
+ * The evidence one evaluation needs, and nothing more. Comments (sign-offs and the living
+ * comment) and statuses (the gate's own previous status, and when the head was pushed)
+ * are always read.
  */
-export function planEvidence(config: ReadinessConfig): SourceName[] {
-  const needed = new Set<SourceName>(['comments', 'statuses']);
-  for (const check of config.checks) for (const name of moduleFor(check).sources(check)) needed.add(name);
+export function planEvidence(config: ReadinessConfig, pr: PullRequestFacts): PlannedSource[] {
+  const needed = new Set<PlannedSource>(['comments', 'statuses']);
+  const conditions = [...config.checks.map((check) => check.when), ...Object.values(config.signoffs).map((role) => role.when)];
+  for (const when of conditions) {
+    if (when?.paths && !excludedByPullRequest(when, pr)) needed.add('changedFiles');
+  }
+  for (const check of config.checks) {
+    if (excludedByPullRequest(check.when, pr)) continue;
+    for (const name of moduleFor(check).sources(check)) needed.add(name);
+  }
   return [...needed].sort();
 }

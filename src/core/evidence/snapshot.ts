@@ -53,6 +53,9 @@ export interface CheckRunFact {
   conclusion: string | null;
   htmlUrl: string | null;
   appSlug: string | null;
+  /** What the run reported, e.g. a coverage tool's "Coverage 84.2%". */
+  outputTitle: string | null;
+  outputSummary: string | null;
 }
 
 export interface StatusFact {
@@ -87,14 +90,48 @@ export interface CommentFact {
   plusOneReactions: number;
 }
 
+export interface ChangedFileFact {
+  path: string;
+  /** added, removed, modified, renamed, copied, changed, unchanged */
+  status: string;
+  previousPath: string | null;
+}
+
+export interface ChangedFilesFact {
+  files: ChangedFileFact[];
+  /** GitHub lists at most 3,000 files of a PR: a path not listed may still be changed. */
+  truncated: boolean;
+}
+
+export interface TreeFact {
+  /** Every file path at the head commit. */
+  paths: string[];
+  /** GitHub cut the listing short: a path that is not listed may still exist. */
+  truncated: boolean;
+}
+
+export type AlertSeverity = 'low' | 'medium' | 'high' | 'critical';
+
+/** An open security alert, as the gate needs it: how bad, what, and where to look. */
+export interface AlertFact {
+  number: number;
+  /** Null when the alert has no security severity (e.g. a code-quality rule, or any secret). */
+  severity: AlertSeverity | null;
+  /** e.g. "lodash: Prototype Pollution", "AWS Access Key ID", "js/sql-injection". */
+  title: string;
+  htmlUrl: string;
+  /** Dependabot: runtime or development; null when GitHub does not know. */
+  scope?: string | null;
+  /** Code scanning: the tool that found it, e.g. CodeQL. */
+  tool?: string | null;
+}
+
 /** Facts about the gate's own run that evaluation needs to tell its own traces from others'. */
 export interface GateFacts {
   /** The commit status context the gate writes. */
   context: string;
   /** Check-run names of the gate's own job, which must not count as CI. */
   ownCheckNames: string[];
-  /** The workflow run evaluating: check runs linking to it are the gate's own job. */
-  runId: string | null;
 }
 
 export interface EvidenceSnapshot {
@@ -114,6 +151,16 @@ export interface EvidenceSources {
   statuses?: Readable<StatusFact[]>;
   reviews?: Readable<ReviewFact[]>;
   comments?: Readable<CommentFact[]>;
+  changedFiles?: Readable<ChangedFilesFact>;
+  headTree?: Readable<TreeFact>;
+  dependabotAlerts?: Readable<AlertFact[]>;
+  secretScanningAlerts?: Readable<AlertFact[]>;
+  codeScanningAlerts?: Readable<AlertFact[]>;
+  /** Statuses and check runs of the base branch's head, for comparisons such as coverage drops. */
+  baseStatuses?: Readable<StatusFact[]>;
+  baseCheckRuns?: Readable<CheckRunFact[]>;
 }
 
 export type SourceName = keyof EvidenceSources;
+/** The sources read from GitHub, which a plan can ask for. */
+export type PlannedSource = SourceName;

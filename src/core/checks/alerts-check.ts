@@ -1,0 +1,59 @@
+import type { CheckConfig, Severity } from '../config/schema.ts';
+import type { AlertFact, PlannedSource } from '../evidence/snapshot.ts';
+import { source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
+
+const RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+type AlertSource = Extract<PlannedSource, 'dependabotAlerts' | 'secretScanningAlerts' | 'codeScanningAlerts'>;
+
+interface AlertRule {
+  max: number;
+  /** Counted alerts are at or above this severity; none for secrets, which all count. */
+  severity?: Severity;
+  keep: (alert: AlertFact) => boolean;
+}
+
+function listed(alerts: AlertFact[], limit = 5): string {
+  const shown = alerts.slice(0, limit).map((alert) => `[#${alert.number} ${alert.title}](${alert.htmlUrl})`).join(', ');
+  return alerts.length > limit ? `${shown} and ${alerts.length - limit} more` : shown;
+}
+
+function alertsCheck(sourceName: AlertSource, what: string, ruleOf: (check: CheckConfig) => AlertRule): CheckKindModule {
+  return {
+    sources: () => [sourceName],
+    evaluate(check: CheckConfig, context: CheckContext): CheckVerdict {
+      const alerts = source(context.snapshot, sourceName);
+      if (!alerts.ok) return unknownVerdict(alerts.problem);
+      const rule = ruleOf(check);
+      const counted = alerts.value.filter(
+        (alert) => rule.keep(alert) && (rule.severity === undefined || (alert.severity !== null && RANK[alert.severity] >= RANK[rule.severity])),
+      );
+      const scope = rule.severity ? ` at or above ${rule.severity}` : '';
+      if (counted.length > rule.max) {
+        return {
+          outcome: 'fail',
+          summary: `${counted.length} open ${what}${scope} (at most ${rule.max}): ${listed(counted)}`,
+          fix: `Fix or dismiss ${counted.length - rule.max} of the open ${what}${scope}, or waive the check.`,
+          blocker: `${counted.length} ${check.id} alert${counted.length === 1 ? '' : 's'}`,
+        };
+      }
+      return { outcome: 'pass', summary: `${counted.length} open ${what}${scope} (at most ${rule.max})` };
+    },
+  };
+}
+
+export const dependabotCheck = alertsCheck('dependabotAlerts', 'Dependabot alerts', (check) => {
+  const { severity, max, scope } = check.dependabot!;
+  // An alert whose scope GitHub does not know still counts: unknown is not "development".
+  return { severity, max, keep: (alert) => scope === undefined || alert.scope === scope || alert.scope == null };
+});
+
+export const secretScanningCheck = alertsCheck('secretScanningAlerts', 'secret-scanning alerts', (check) => ({
+  max: check.secret_scanning!.max,
+  keep: () => true,
+}));
+
+export const codeScanningCheck = alertsCheck('codeScanningAlerts', 'code-scanning alerts', (check) => {
+  const { severity, max, tool } = check.code_scanning!;
+  return { severity, max, keep: (alert) => tool === undefined || alert.tool?.toLowerCase() === tool.toLowerCase() };
+});

@@ -1,0 +1,75 @@
+import type { CheckConfig } from '../config/schema.ts';
+import type { PlannedSource } from '../evidence/snapshot.ts';
+import { source, shortSha, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
+import { percentText, readCoverage, type CoverageReading } from './coverage-evidence.ts';
+
+function sources(check: CheckConfig): PlannedSource[] {
+  const { from, max_drop: maxDrop } = check.coverage!;
+  const needed: PlannedSource[] = from ? ['statuses', 'checkRuns'] : ['statuses'];
+  if (maxDrop !== undefined) needed.push(...(from ? (['baseStatuses', 'baseCheckRuns'] as const) : (['baseStatuses'] as const)));
+  return needed;
+}
+
+function link(reading: Extract<CoverageReading, { kind: 'figure' }>): string {
+  return reading.url ? `[${reading.from}](${reading.url})` : reading.from;
+}
+
+function evaluateCoverage(check: CheckConfig, context: CheckContext): CheckVerdict {
+  const { min, from, max_drop: maxDrop } = check.coverage!;
+  const { snapshot } = context;
+  const head = shortSha(snapshot.pullRequest.head.sha);
+  const reading = readCoverage(
+    { statuses: source(snapshot, 'statuses'), checkRuns: from ? source(snapshot, 'checkRuns') : undefined },
+    from,
+    `\`${head}\``,
+  );
+  if (reading.kind === 'unreadable') return unknownVerdict(reading.problem);
+  if (reading.kind === 'waiting') {
+    return {
+      outcome: 'pending',
+      summary: `Waiting for coverage: ${reading.what}`,
+      fix: from
+        ? `Wait for \`${from}\` to report on \`${head}\`.`
+        : 'Run this action with `coverage-file:` in the CI job, right after the tests, so it records the figure on the head commit.',
+      blocker: `${check.id} pending`,
+    };
+  }
+  const shown = percentText(reading.percent, min);
+  if (reading.percent < min) {
+    return {
+      outcome: 'fail',
+      summary: `${shown} of lines from ${link(reading)}, below the minimum ${min}%`,
+      fix: `Raise line coverage of \`${head}\` to at least ${min}% (now ${shown}).`,
+      blocker: `${check.id} ${shown} < ${min}%`,
+    };
+  }
+  if (maxDrop === undefined) return { outcome: 'pass', summary: `${shown} of lines from ${link(reading)} (minimum ${min}%)` };
+
+  const baseRef = snapshot.pullRequest.base.ref;
+  const base = readCoverage(
+    { statuses: source(snapshot, 'baseStatuses'), checkRuns: from ? source(snapshot, 'baseCheckRuns') : undefined },
+    from,
+    `\`${baseRef}\``,
+  );
+  if (base.kind === 'unreadable') return unknownVerdict(base.problem);
+  if (base.kind === 'waiting') {
+    return unknownVerdict({
+      what: `the coverage of \`${baseRef}\``,
+      message: `${base.what}, so the drop cannot be measured`,
+      fix: `Record coverage on \`${baseRef}\` too (run the action with \`coverage-file:\` on pushes to it), or remove \`max_drop\`.`,
+    });
+  }
+  const drop = base.percent - reading.percent;
+  const baseShown = percentText(base.percent);
+  if (drop > maxDrop) {
+    return {
+      outcome: 'fail',
+      summary: `${shown} of lines, down ${drop.toFixed(2)} points from ${baseShown} on \`${baseRef}\` (at most ${maxDrop} allowed)`,
+      fix: `Bring coverage back to within ${maxDrop} points of \`${baseRef}\` (${baseShown}).`,
+      blocker: `${check.id} dropped ${drop.toFixed(1)} pts`,
+    };
+  }
+  return { outcome: 'pass', summary: `${shown} of lines from ${link(reading)} (minimum ${min}%; ${baseShown} on \`${baseRef}\`)` };
+}
+
+export const coverageCheck: CheckKindModule = { sources, evaluate: evaluateCoverage };

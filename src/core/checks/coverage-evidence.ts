@@ -1,0 +1,65 @@
+import { formatPercent, parsePercent } from '../coverage/describe-coverage.ts';
+import { COVERAGE_CONTEXT, readRecordedPercent } from '../coverage/recorded-coverage.ts';
+import type { CheckRunFact, EvidenceProblem, Readable, StatusFact } from '../evidence/snapshot.ts';
+
+/** A coverage figure of one commit, or why there is none. */
+export type CoverageReading =
+  | { kind: 'figure'; percent: number; from: string; url: string | null }
+  | { kind: 'waiting'; what: string }
+  | { kind: 'unreadable'; problem: EvidenceProblem };
+
+interface CoverageSources {
+  statuses: Readable<StatusFact[]>;
+  checkRuns?: Readable<CheckRunFact[]>;
+}
+
+/** Reads a commit's coverage from the status the gate recorded, or from another tool's status or check run. */
+export function readCoverage(sources: CoverageSources, from: string | undefined, commit: string): CoverageReading {
+  if (!sources.statuses.ok) return { kind: 'unreadable', problem: sources.statuses.problem };
+  const context = from ?? COVERAGE_CONTEXT;
+  // Statuses are listed newest first: the first in the context is the current one.
+  const status = sources.statuses.value.find((item) => item.context === context);
+  if (status) {
+    if (status.state === 'pending') return { kind: 'waiting', what: `\`${context}\` is still running on ${commit}` };
+    if (status.state !== 'success') {
+      // The recording run could not read its report (or the tool failed): that is not a figure.
+      return {
+        kind: 'unreadable',
+        problem: { what: `coverage of ${commit}`, message: `\`${context}\` reports ${status.state}: ${status.description ?? 'no description'}`, fix: from ? `Fix \`${from}\` on the head commit.` : 'Fix the `coverage-file` step of the CI job (see its log).' },
+      };
+    }
+    const description = status.description ?? '';
+    const percent = from ? parsePercent(description) : readRecordedPercent(description);
+    if (percent === null) return { kind: 'unreadable', problem: noPercentage(context, description, commit) };
+    return { kind: 'figure', percent, from: `\`${context}\``, url: status.targetUrl };
+  }
+  if (from && sources.checkRuns) {
+    if (!sources.checkRuns.ok) return { kind: 'unreadable', problem: sources.checkRuns.problem };
+    const run = sources.checkRuns.value.find((item) => item.name === from);
+    if (run) {
+      if (run.status !== 'completed') return { kind: 'waiting', what: `\`${from}\` is still running on ${commit}` };
+      const text = [run.outputTitle, run.outputSummary].filter(Boolean).join('\n');
+      const percent = parsePercent(text);
+      if (percent === null) return { kind: 'unreadable', problem: noPercentage(from, text, commit) };
+      return { kind: 'figure', percent, from: `\`${from}\``, url: run.htmlUrl };
+    }
+  }
+  return {
+    kind: 'waiting',
+    what: from
+      ? `no status or check run \`${from}\` on ${commit} yet`
+      : `no coverage recorded on ${commit} yet`,
+  };
+}
+
+function noPercentage(source: string, text: string, commit: string): EvidenceProblem {
+  return {
+    what: `coverage from \`${source}\` on ${commit}`,
+    message: `it reports no percentage (${text ? `"${text.slice(0, 80)}"` : 'empty'})`,
+    fix: `Make \`${source}\` report the line coverage as a percentage, or point \`coverage.from\` at one that does.`,
+  };
+}
+
+export function percentText(percent: number, threshold?: number): string {
+  return formatPercent(percent, threshold);
+}
