@@ -45,7 +45,7 @@ function alertsCheck(sourceName: AlertSource, what: string, ruleOf: (check: Chec
 export const dependabotCheck = alertsCheck('dependabotAlerts', 'Dependabot alerts', (check) => {
   const { severity, max, scope } = check.dependabot!;
   // An alert whose scope GitHub does not know still counts: unknown is not "development".
-  return { severity, max, keep: (alert) => scope === undefined || alert.scope === scope || alert.scope == null };
+  return { severity, max, keep: (alert) => scope === undefined || alert.scope === scope || alert.scope === null || alert.scope === undefined };
 });
 
 export const secretScanningCheck = alertsCheck('secretScanningAlerts', 'secret-scanning alerts', (check) => ({
