@@ -1,4 +1,9 @@
 import type {
+  AlertFact,
+  ChangedFilesFact,
+  EvidenceProblem,
+  Readable,
+  TreeFact,
   CheckRunFact,
   CommentFact,
   EvidenceSnapshot,
@@ -75,6 +80,22 @@ export function comment(login: string, body: string, createdAt = '2026-11-21T09:
     plusOneReactions: 0,
     ...overrides,
   };
+}
+
+export function alert(number: number, severity: AlertFact['severity'], extra: Partial<AlertFact> = {}): AlertFact {
+  return { number, severity, title: `advisory ${number}`, htmlUrl: `https://github.com/acme/rocket/security/alerts/${number}`, ...extra };
+}
+
+export function changed(...paths: string[]): Readable<ChangedFilesFact> {
+  return { ok: true, value: { files: paths.map((path) => ({ path, status: 'modified', previousPath: null })), truncated: false } };
+}
+
+export function tree(...paths: string[]): Readable<TreeFact> {
+  return { ok: true, value: { paths, truncated: false } };
+}
+
+export function forbidden(what: string, fix = 'Add the permission.'): { ok: false; problem: EvidenceProblem } {
+  return { ok: false, problem: { what, message: 'GitHub answered 403 Resource not accessible by integration', fix, httpStatus: 403 } };
 }
 
 export interface SnapshotOptions {

@@ -95,7 +95,7 @@ function evaluateSignoffs(snapshot: EvidenceSnapshot, config: ReadinessConfig): 
   if (!comments?.ok || !statuses?.ok) {
     // Without the comments (or the proof of when the head was pushed) no sign-off can be trusted.
     const roles = Object.entries(config.signoffs).map(
-      ([role, rule]): RoleResult => ({ role, min: rule.min, users: rule.users, outcome: 'unknown', signatures: [], stale: [] }),
+      ([role, rule]): RoleResult => ({ role, min: rule.min, users: rule.users, outcome: 'unknown', because: 'the comments or statuses could not be read', signatures: [], stale: [] }),
     );
     return { roles, ledger: [], reactTo: [] };
   }

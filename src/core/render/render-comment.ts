@@ -27,12 +27,13 @@ export function renderComment(evaluation: Evaluation): string {
 }
 
 function summaryLine(evaluation: Evaluation): string {
-  const required = evaluation.checks.filter((check) => check.required);
+  const required = evaluation.checks.filter((check) => check.required && check.outcome !== 'skipped');
   const passing = required.filter((check) => check.outcome === 'pass').length;
-  const signed = evaluation.roles.filter((role) => role.outcome === 'pass').length;
+  const roles = evaluation.roles.filter((role) => role.outcome !== 'skipped');
+  const signed = roles.filter((role) => role.outcome === 'pass').length;
   const parts: string[] = [];
   if (evaluation.checks.length > 0) parts.push(`**${passing} of ${plural(required.length, 'required check')}** pass`);
-  if (evaluation.roles.length > 0) parts.push(`**${signed} of ${plural(evaluation.roles.length, 'sign-off')}** in`);
+  if (roles.length > 0) parts.push(`**${signed} of ${plural(roles.length, 'sign-off')}** in`);
   const status = `Status \`release-readiness\`: ${evaluation.description}`;
   return parts.length > 0 ? `${parts.join(' · ')}\n${status}` : status;
 }
@@ -68,13 +69,15 @@ function signedBy(role: RoleResult): string {
   return [...current, ...stale].join('<br>') || '—';
 }
 
+const ROLE_GLYPH: Record<RoleResult['outcome'], string> = { pass: '✅', pending: '⏳', unknown: '⚠️', skipped: '➖' };
+
 function rolesSection(evaluation: Evaluation): string[] {
   if (evaluation.roles.length === 0) return [];
   const rows = evaluation.roles.map((role) => [
-    role.outcome === 'pass' ? '✅' : role.outcome === 'unknown' ? '⚠️' : '⏳',
+    ROLE_GLYPH[role.outcome],
     `**${role.role}**`,
     cell(`${role.min} of ${role.users.map(profileLink).join(', ')}`),
-    cell(signedBy(role)),
+    cell(role.outcome === 'skipped' || role.outcome === 'unknown' ? `${role.outcome === 'skipped' ? 'Does not apply' : 'Cannot tell'}: ${role.because ?? ''}` : signedBy(role)),
   ]);
   const head = evaluation.pullRequest.headSha.slice(0, 7);
   return [`### Sign-offs for \`${head}\`\n${markdownTable([['', 'Role', 'Needs', 'Signed by'], ...rows], { alignDelimiters: false })}`];
