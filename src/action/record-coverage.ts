@@ -42,6 +42,7 @@ export async function recordCoverage(client: GitHubClient, settings: Settings, c
       context: COVERAGE_CONTEXT,
       state: record.ok ? 'success' : 'error',
       description: truncateDescription(record.description),
+      ...(settings.runUrl ? { target_url: settings.runUrl } : {}),
     });
     log.info(`Coverage of ${sha.slice(0, 7)} recorded: ${record.description}`);
   }

@@ -21,6 +21,8 @@ export interface Settings {
   workspace: string;
   /** The commit the workflow runs on (GITHUB_SHA). */
   sha: string;
+  /** This workflow run's page, where a recorded figure came from. */
+  runUrl: string | null;
   /** The job id of this workflow (GITHUB_JOB); its check runs are the gate's own. */
   job: string;
   /** Where to keep the evidence snapshot for replay. */
@@ -52,6 +54,7 @@ export function readSettings(): Settings {
     coverageFile: core.getInput('coverage-file') || null,
     workspace: process.env['GITHUB_WORKSPACE'] || process.cwd(),
     sha: context.sha,
+    runUrl: context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : null,
     job: context.job || '',
     tempDir: process.env['RUNNER_TEMP'] || null,
   };
