@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
 import type { CheckResult } from '../../src/core/evaluation/result.ts';
 import type { EvidenceSnapshot } from '../../src/core/evidence/snapshot.ts';
-import { alert, changed, checkRun, forbidden, gateStatus, pullRequest, snapshot, status, tree, type SnapshotOptions } from './builders.ts';
+import type { pullRequest} from './builders.ts';
+import { alert, changed, checkRun, forbidden, gateStatus, snapshot, status, tree, type SnapshotOptions } from './builders.ts';
 
 /** One check of a kind under test, in an otherwise empty policy. */
 function only(check: string, options: SnapshotOptions & { sources?: EvidenceSnapshot['sources'] } = {}): CheckResult {
