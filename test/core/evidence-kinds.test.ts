@@ -54,15 +54,15 @@ describe('coverage', () => {
 describe('security alerts', () => {
   it.each<[string, string, EvidenceSnapshot['sources'], string, RegExp]>([
     ['no Dependabot alert at or above high', 'dependabot: { severity: high }', { dependabotAlerts: { ok: true, value: [alert(1, 'medium'), alert(2, 'low')] } }, 'pass', /0 open Dependabot alerts at or above high \(at most 0\)/],
-    ['a critical Dependabot alert', 'dependabot: { severity: high }', { dependabotAlerts: { ok: true, value: [alert(1, 'critical'), alert(2, 'low')] } }, 'fail', /1 open Dependabot alerts at or above high \(at most 0\): \[#1 advisory 1\]/],
+    ['a critical Dependabot alert', 'dependabot: { severity: high }', { dependabotAlerts: { ok: true, value: [alert(1, 'critical'), alert(2, 'low')] } }, 'fail', /1 open Dependabot alert at or above high \(at most 0\): \[#1 advisory 1\]/],
     ['within max', 'dependabot: { severity: medium, max: 2 }', { dependabotAlerts: { ok: true, value: [alert(1, 'medium'), alert(2, 'high')] } }, 'pass', /2 open/],
     ['scope: runtime ignores development dependencies', 'dependabot: { scope: runtime }', { dependabotAlerts: { ok: true, value: [alert(1, 'high', { scope: 'development' })] } }, 'pass', /0 open/],
     ['scope: runtime still counts an alert of unknown scope', 'dependabot: { scope: runtime }', { dependabotAlerts: { ok: true, value: [alert(1, 'high', { scope: null })] } }, 'fail', /1 open/],
     ['Dependabot alerts unreadable', 'dependabot: {}', { dependabotAlerts: forbidden('Dependabot alerts', 'Add `vulnerability-alerts: read`.') }, 'unknown', /Could not read Dependabot alerts/],
-    ['a leaked secret', 'secret_scanning: {}', { secretScanningAlerts: { ok: true, value: [alert(3, null, { title: 'AWS Access Key ID' })] } }, 'fail', /1 open secret-scanning alerts \(at most 0\): \[#3 AWS Access Key ID\]/],
+    ['a leaked secret', 'secret_scanning: {}', { secretScanningAlerts: { ok: true, value: [alert(3, null, { title: 'AWS Access Key ID' })] } }, 'fail', /1 open secret-scanning alert \(at most 0\): \[#3 AWS Access Key ID\]/],
     ['no secrets', 'secret_scanning: {}', { secretScanningAlerts: { ok: true, value: [] } }, 'pass', /0 open secret-scanning alerts/],
     ['code scanning: only the named tool', 'code_scanning: { tool: CodeQL }', { codeScanningAlerts: { ok: true, value: [alert(4, 'high', { tool: 'Semgrep' }), alert(5, 'low', { tool: 'CodeQL' })] } }, 'pass', /0 open code-scanning alerts at or above high/],
-    ['code scanning: a high alert', 'code_scanning: {}', { codeScanningAlerts: { ok: true, value: [alert(4, 'high', { tool: 'CodeQL' })] } }, 'fail', /1 open code-scanning alerts/],
+    ['code scanning: a high alert', 'code_scanning: {}', { codeScanningAlerts: { ok: true, value: [alert(4, 'high', { tool: 'CodeQL' })] } }, 'fail', /1 open code-scanning alert /],
   ])('%s', (_name, check, sources, outcome, summary) => {
     const result = only(check, { sources });
     expect(result.outcome).toBe(outcome);

@@ -1,8 +1,9 @@
 // `npm run demo`: the built action (dist/index.js) against the simulated GitHub, through
 // a release PR's life. Each step is a real run, exactly as a runner starts it.
 import { fileURLToPath } from 'node:url';
-import { checkSuiteCompletedEvent, pullRequestReviewEvent } from '../support/payloads.ts';
-import { releaseWorld, REPO, type ReleaseWorld } from '../e2e/release-world.ts';
+import { gatePermissions } from '../fake-github/index.ts';
+import { checkSuiteCompletedEvent, pullRequestEvent, pullRequestReviewEvent, pullRequestTargetEvent, workflowDispatchEvent } from '../support/payloads.ts';
+import { POLICY, releaseWorld, REPO, type ReleaseWorld } from '../e2e/release-world.ts';
 import type { ActionResult } from '../support/run-action.ts';
 
 const bundle = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -21,18 +22,35 @@ function show(world: ReleaseWorld, title: string, result: ActionResult): void {
   if (result.exitCode !== 0) console.log(result.stdout);
 }
 
-const world = await releaseWorld();
-const gate = (eventName: string, payload: object) => world.gate(eventName, payload, { bundle });
+const policy = `${POLICY}  - id: coverage
+    name: Code coverage maintained (minimum 75%)
+    coverage: { min: 75 }
+  - id: dependencies
+    name: No critical or high vulnerabilities
+    dependabot: { severity: high }
+`;
+const world = await releaseWorld({ policy });
 const { fake, pr } = world;
+// The workflow grants `vulnerability-alerts: read` besides the README's four permissions.
+fake.addToken('ghs_demo', { actor: 'github-actions[bot]', kind: 'github-token', permissions: { ...gatePermissions, vulnerability_alerts: 'read' } });
+const gate = (eventName: string, payload: object, inputs: Record<string, string> = {}) =>
+  world.gate(eventName, payload, { bundle, token: 'ghs_demo', inputs, env: { GITHUB_WORKSPACE: fileURLToPath(new URL('../core/coverage/fixtures/', import.meta.url)) } });
 console.log(`Simulated GitHub at ${fake.url}: ${REPO}, release PR #${pr} from prepare-1.4 into release/1.4, opened by dave.`);
-console.log('Policy (.github/readiness.yml on release/1.4): CI green, 2 approvals, sign-off by security (alice or bob) and sre (carol).');
+console.log('Policy (.github/readiness.yml on release/1.4): CI green, 2 approvals, coverage ≥ 75%, no high Dependabot alert,');
+console.log('sign-off by security (alice or bob) and sre (carol). lodash has an open critical Dependabot alert.');
+fake.addDependabotAlert(REPO, { severity: 'critical', packageName: 'lodash', summary: 'Prototype Pollution in lodash' });
 
 try {
-  show(world, '1. The PR is opened: nothing is in yet', await gate('pull_request_target', (await import('../support/payloads.ts')).pullRequestTargetEvent(fake, REPO, pr, 'opened')));
+  show(world, '1. The PR is opened: nothing is in yet', await gate('pull_request_target', pullRequestTargetEvent(fake, REPO, pr, 'opened')));
 
+  const recorded = await gate('pull_request', pullRequestEvent(fake, REPO, pr, 'synchronize'), { 'coverage-file': 'c8-lcov.info' });
+  console.log(`\n${bold('━━ 2a. The CI job records coverage from its lcov report')}\njob exit code ${recorded.exitCode}; ${recorded.stdout.split('\n').find((line) => line.startsWith('Coverage of')) ?? ''}`);
   fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
   fake.addCheckRun(REPO, world.head(), { name: 'test (ubuntu-latest)', status: 'completed', conclusion: 'success' });
-  show(world, '2. CI passes (check_suite completed)', await gate('check_suite', checkSuiteCompletedEvent(fake, REPO, world.head())));
+  show(world, '2b. CI passes (check_suite completed): the Dependabot alert still blocks', await gate('check_suite', checkSuiteCompletedEvent(fake, REPO, world.head())));
+
+  fake.setDependabotAlertState(REPO, 1, 'fixed');
+  show(world, '2c. lodash is upgraded on the base branch and the alert is fixed (re-run by workflow_dispatch)', await gate('workflow_dispatch', workflowDispatchEvent(fake, REPO, { inputs: { pr: String(pr) } })));
 
   let last: ActionResult | undefined;
   for (const user of ['alice', 'bob']) {
@@ -41,10 +59,14 @@ try {
   }
   show(world, '3. alice and bob approve', last!);
 
-  show(world, '4. mallory, who is not in the role, comments /signoff security: ignored and listed', (await world.comment('mallory', '/signoff security')).result);
+  const comment = async (user: string, body: string) => {
+    const { id } = fake.addComment(REPO, pr, { user, body });
+    return gate('issue_comment', (await import('../support/payloads.ts')).issueCommentEvent(fake, id, 'created'));
+  };
+  show(world, '4. mallory, who is not in the role, comments /signoff security: ignored and listed', await comment('mallory', '/signoff security'));
 
-  await world.comment('alice', 'Auth changes reviewed.\n/signoff security');
-  show(world, '5. The right people sign off: alice for security, carol for sre', (await world.comment('carol', '/signoff sre on-call paged')).result);
+  await comment('alice', 'Auth changes reviewed.\n/signoff security');
+  show(world, '5. The right people sign off: alice for security, carol for sre', await comment('carol', '/signoff sre on-call paged'));
 
   const status = world.gateStatuses()[0];
   console.log(`\n${bold(status?.state === 'success' ? 'The release PR is ready: branch protection now lets it merge.' : 'Unexpected: the PR did not become ready.')}`);

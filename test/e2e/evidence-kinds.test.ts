@@ -101,9 +101,9 @@ describe('security alerts fail closed', () => {
     });
     expect(result.exitCode, logOf(result)).toBe(0);
     const body = world.gateComments()[0]!.body!;
-    expect(body).toMatch(/1 open Dependabot alerts at or above high \(at most 0\): \[#1 lodash: Prototype Pollution\]/);
+    expect(body).toMatch(/1 open Dependabot alert at or above high \(at most 0\): \[#1 lodash: Prototype Pollution\]/);
     expect(body).toContain('0 open secret-scanning alerts');
-    expect(body).toMatch(/1 open code-scanning alerts at or above high/);
+    expect(body).toMatch(/1 open code-scanning alert at or above high/);
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: 1 deps alert; 1 sast alert' });
     // ghs_gate (the GITHUB_TOKEN) has none of the alert permissions: the reads above went with the security token.
     expect(Object.keys(gatePermissions)).not.toContain('vulnerability_alerts');

@@ -29,31 +29,32 @@ function alertsCheck(sourceName: AlertSource, what: string, ruleOf: (check: Chec
         (alert) => rule.keep(alert) && (rule.severity === undefined || (alert.severity !== null && RANK[alert.severity] >= RANK[rule.severity])),
       );
       const scope = rule.severity ? ` at or above ${rule.severity}` : '';
+      const open = (count: number) => `${count} open ${what}${count === 1 ? '' : 's'}${scope}`;
       if (counted.length > rule.max) {
         return {
           outcome: 'fail',
-          summary: `${counted.length} open ${what}${scope} (at most ${rule.max}): ${listed(counted)}`,
-          fix: `Fix or dismiss ${counted.length - rule.max} of the open ${what}${scope}, or waive the check.`,
+          summary: `${open(counted.length)} (at most ${rule.max}): ${listed(counted)}`,
+          fix: `Fix or dismiss ${counted.length - rule.max} of the open ${what}s${scope}.`,
           blocker: `${counted.length} ${check.id} alert${counted.length === 1 ? '' : 's'}`,
         };
       }
-      return { outcome: 'pass', summary: `${counted.length} open ${what}${scope} (at most ${rule.max})` };
+      return { outcome: 'pass', summary: `${open(counted.length)} (at most ${rule.max})` };
     },
   };
 }
 
-export const dependabotCheck = alertsCheck('dependabotAlerts', 'Dependabot alerts', (check) => {
+export const dependabotCheck = alertsCheck('dependabotAlerts', 'Dependabot alert', (check) => {
   const { severity, max, scope } = check.dependabot!;
   // An alert whose scope GitHub does not know still counts: unknown is not "development".
   return { severity, max, keep: (alert) => scope === undefined || alert.scope === scope || alert.scope === null || alert.scope === undefined };
 });
 
-export const secretScanningCheck = alertsCheck('secretScanningAlerts', 'secret-scanning alerts', (check) => ({
+export const secretScanningCheck = alertsCheck('secretScanningAlerts', 'secret-scanning alert', (check) => ({
   max: check.secret_scanning!.max,
   keep: () => true,
 }));
 
-export const codeScanningCheck = alertsCheck('codeScanningAlerts', 'code-scanning alerts', (check) => {
+export const codeScanningCheck = alertsCheck('codeScanningAlerts', 'code-scanning alert', (check) => {
   const { severity, max, tool } = check.code_scanning!;
   return { severity, max, keep: (alert) => tool === undefined || alert.tool?.toLowerCase() === tool.toLowerCase() };
 });
