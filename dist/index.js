@@ -61754,7 +61754,8 @@ function date4(params) {
 // src/core/config/patterns.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function compileGlob(glob2) {
-  return (0, import_picomatch.default)(glob2, { dot: true, strictBrackets: true });
+  const matcher = (0, import_picomatch.default)(glob2, { dot: true, strictBrackets: true });
+  return (value) => matcher(value) === true;
 }
 function matchesAnyGlob(globs2, value) {
   return globs2.some((glob2) => compileGlob(glob2)(value));

@@ -130,3 +130,10 @@ describe('advisory checks', () => {
     expect(result.state).toBe('success');
   });
 });
+
+describe('globs', () => {
+  it('a glob matches only what it names, wherever it is used', () => {
+    const result = only('files: { exists: ["docs/runbook.md"] }', { sources: { headTree: tree('README.md', 'src/a.ts', 'src/b.ts') } });
+    expect(result.outcome).toBe('fail');
+  });
+});

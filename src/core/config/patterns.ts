@@ -3,7 +3,10 @@ import picomatch from 'picomatch';
 /** Compiles a glob the way the gate matches branches and paths; throws on a glob that cannot compile. */
 export function compileGlob(glob: string): (value: string) => boolean {
   // dot: true so that `**` also matches paths like .github/workflows/ci.yml.
-  return picomatch(glob, { dot: true, strictBrackets: true });
+  const matcher = picomatch(glob, { dot: true, strictBrackets: true });
+  // One argument only: picomatch's second one asks for a (truthy) result object, so
+  // passing the matcher straight to Array#some would match everything.
+  return (value) => matcher(value) === true;
 }
 
 export function matchesAnyGlob(globs: readonly string[], value: string): boolean {
