@@ -21,8 +21,7 @@ function build(match: RegExpExecArray | null): CommandParts | null {
   // `cancel` is a keyword: `/signoff cancel` with no role is malformed, not a role named "cancel".
   if (target === 'cancel') return null;
   const text = (rest ?? '').trim();
-  // A waiver must say why; a waiver without a reason is not a command at all.
-  if (verb === 'waive' && cancel === undefined && text === '') return null;
+  // A waiver without a reason is still returned (with empty text), so the evaluator can say a reason is required.
   return { verb: verb === 'waive' ? 'waive' : 'signoff', cancel: cancel !== undefined, target, text };
 }
 
