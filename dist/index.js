@@ -32623,6 +32623,415 @@ function getIDToken(aud) {
   });
 }
 
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell2 = serialize(table[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell2);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell2);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code2 = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code2;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code2 = alignments[columnIndex];
+    let before = "";
+    let after2 = "";
+    if (code2 === 99) {
+      before = ":";
+      after2 = ":";
+    } else if (code2 === 108) {
+      before = ":";
+    } else if (code2 === 114) {
+      after2 = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after2.length
+    );
+    const cell2 = before + "-".repeat(size) + after2;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after2.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell2;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell2 = row2[columnIndex] || "";
+      let before = "";
+      let after2 = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code2 = alignments[columnIndex];
+        if (code2 === 114) {
+          before = " ".repeat(size);
+        } else if (code2 === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after2 = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after2 = before;
+          }
+        } else {
+          after2 = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell2);
+      if (settings.alignDelimiters !== false) {
+        line.push(after2);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+}
+
+// src/core/render/markdown.ts
+function code(text3) {
+  const flat = text3.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/[\p{Cf}\p{Cc}]/gu, (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`).trim();
+  return `\`${flat || " "}\``;
+}
+function cell(text3) {
+  return text3.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+}
+function plural(count, word, many = `${word}s`) {
+  return `${count} ${count === 1 ? word : many}`;
+}
+function formatTime(iso) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+// src/core/checks/people.ts
+function profileLink(login) {
+  return `[${login}](https://github.com/${encodeURIComponent(login)})`;
+}
+
+// src/core/config/config-error.ts
+function formatConfigError(file2, error63) {
+  const where = error63.path ? `${error63.path}: ` : "";
+  return `${file2}:${error63.line}:${error63.col}: ${where}${error63.message}`;
+}
+function formatPath(path6) {
+  return path6.map((key, index2) => typeof key === "number" ? `[${key}]` : index2 === 0 ? String(key) : `.${String(key)}`).join("");
+}
+
+// src/core/render/glyphs.ts
+var OUTCOME_GLYPH = {
+  pass: "\u2705",
+  skipped: "\u2796",
+  waived: "\u2611\uFE0F",
+  pending: "\u23F3",
+  fail: "\u274C",
+  unknown: "\u26A0\uFE0F"
+};
+var STATE_HEADLINE = {
+  success: "\u2705 Ready to release",
+  pending: "\u23F3 Not ready yet",
+  failure: "\u274C Blocked",
+  error: "\u26A0\uFE0F Cannot evaluate"
+};
+
+// src/core/evaluation/forgery.ts
+var TAG = /<!-- release-readiness:evaluation (\{[^\n]*?\}) -->/;
+function evaluationTag(published) {
+  return `<!-- release-readiness:evaluation ${JSON.stringify(published).replace(/--/g, "-\\u002d")} -->`;
+}
+function readEvaluationTag(body) {
+  const match = TAG.exec(body);
+  if (!match) return null;
+  try {
+    const value = JSON.parse(match[1]);
+    return typeof value.sha === "string" && typeof value.state === "string" && typeof value.description === "string" ? { sha: value.sha, state: value.state, description: value.description } : null;
+  } catch {
+    return null;
+  }
+}
+function detectForgery(statuses, context3, headSha, livingComment) {
+  const latest = statuses.find((status) => status.context === context3);
+  if (!latest) return null;
+  const forgery = { by: latest.creator?.login ?? "someone unknown", state: latest.state, description: latest.description, at: latest.createdAt };
+  const identity2 = livingComment?.user?.login;
+  if (!identity2) return latest.creator?.type === "Bot" ? null : forgery;
+  if (latest.creator?.login !== identity2) return forgery;
+  const published = livingComment ? readEvaluationTag(livingComment.body) : null;
+  if (!published || published.sha !== headSha) return null;
+  const differs = latest.state !== published.state || latest.description !== published.description;
+  return differs && Date.parse(latest.createdAt) > Date.parse(livingComment.updatedAt) ? forgery : null;
+}
+
+// src/core/render/marker.ts
+var MARKER_PREFIX = "<!-- release-readiness:";
+var COMMENT_MARKER = `${MARKER_PREFIX}living-comment -->`;
+function reminderMarker(roles) {
+  return `${MARKER_PREFIX}reminder ${roles.join(",")} -->`;
+}
+function remindedRoles(body) {
+  const match = /<!-- release-readiness:reminder ([a-z0-9_,-]+) -->/.exec(body);
+  return match ? match[1].split(",") : [];
+}
+function isLivingComment(body, authorType) {
+  return authorType === "Bot" && body.includes(COMMENT_MARKER);
+}
+function isGateComment(body, authorType) {
+  return authorType === "Bot" && body.includes(MARKER_PREFIX);
+}
+
+// src/core/render/render-comment.ts
+function renderComment(evaluation) {
+  const sections = [
+    `${COMMENT_MARKER}
+${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description })}`,
+    `## ${STATE_HEADLINE[evaluation.state]} \u2014 release readiness`,
+    summaryLine(evaluation),
+    ...forgerySection(evaluation),
+    ...configErrorSection(evaluation),
+    ...problemSection(evaluation),
+    ...policyChangeSection(evaluation),
+    ...checksSection(evaluation),
+    ...rolesSection(evaluation),
+    ...missingSection(evaluation),
+    ...ledgerSection(evaluation.ledger),
+    footer(evaluation)
+  ];
+  return `${sections.join("\n\n")}
+`;
+}
+function summaryLine(evaluation) {
+  const required2 = evaluation.checks.filter((check2) => check2.required && check2.outcome !== "skipped");
+  const passing = required2.filter((check2) => check2.outcome === "pass").length;
+  const roles = evaluation.roles.filter((role) => role.outcome !== "skipped");
+  const signed = roles.filter((role) => role.outcome === "pass").length;
+  const parts = [];
+  if (evaluation.checks.length > 0) parts.push(`**${passing} of ${plural(required2.length, "required check")}** pass`);
+  if (roles.length > 0) parts.push(`**${signed} of ${plural(roles.length, "sign-off")}** in`);
+  const status = `Status \`release-readiness\`: ${evaluation.description}`;
+  return parts.length > 0 ? `${parts.join(" \xB7 ")}
+${status}` : status;
+}
+function forgerySection(evaluation) {
+  const forgery = evaluation.forgery;
+  if (!forgery) return [];
+  return [
+    `> [!WARNING]
+> A \`release-readiness\` status (${forgery.state}${forgery.description ? `: ${code(forgery.description)}` : ""}) was set on this commit by ${code(forgery.by)} at ${formatTime(forgery.at)}, not by this gate's evaluation. It has been overwritten. See the README's hardening section to make this impossible.`
+  ];
+}
+function policyChangeSection(evaluation) {
+  const change = evaluation.policyChange;
+  if (!change) return [];
+  const lines = change.problem ? [`- \u26A0\uFE0F ${change.problem}`] : change.effects.length ? change.effects.map((effect) => `- ${effect}`) : ["- nothing the gate checks (formatting or comments only)"];
+  return [`### This PR changes the readiness policy
+The version on \`${evaluation.policy.ref}\` still rules this PR. Merged, this change would:
+${lines.join("\n")}`];
+}
+function configErrorSection(evaluation) {
+  if (evaluation.configErrors.length === 0) return [];
+  const lines = evaluation.configErrors.map((error63) => formatConfigError(evaluation.policy.path, error63));
+  return [
+    `### readiness.yml is invalid
+The policy is read from the base branch \`${evaluation.policy.ref}\`. Fix these and merge the fix there:`,
+    `\`\`\`
+${lines.join("\n").replace(/```/g, "'''")}
+\`\`\``
+  ];
+}
+function problemSection(evaluation) {
+  if (evaluation.problems.length === 0) return [];
+  const lines = evaluation.problems.map((problem) => `- **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
+  return [`### Evidence that could not be read
+Unreadable evidence blocks the release until it can be read.
+${lines.join("\n")}`];
+}
+function checksSection(evaluation) {
+  if (evaluation.checks.length === 0) return [];
+  const rows = evaluation.checks.map((check2) => [
+    OUTCOME_GLYPH[check2.outcome],
+    cell(check2.required ? check2.name : `${check2.name} _(advisory)_`),
+    cell(check2.summary)
+  ]);
+  return [`### Checks
+${markdownTable([["", "Check", "Evidence"], ...rows], { alignDelimiters: false })}`];
+}
+function signedBy(role) {
+  const current = role.signatures.map((s) => `${profileLink(s.login)} at ${formatTime(s.at)} ([comment](${s.commentUrl}))`);
+  const stale = role.stale.map((s) => `~~${s.login}~~ _stale: signed before the last push_ ([comment](${s.commentUrl}))`);
+  return [...current, ...stale].join("<br>") || "\u2014";
+}
+var ROLE_GLYPH = { pass: "\u2705", pending: "\u23F3", unknown: "\u26A0\uFE0F", skipped: "\u2796" };
+function rolesSection(evaluation) {
+  if (evaluation.roles.length === 0) return [];
+  const rows = evaluation.roles.map((role) => [
+    ROLE_GLYPH[role.outcome],
+    `**${role.role}**`,
+    cell(`${role.min} of ${role.users.map(profileLink).join(", ")}`),
+    cell(role.outcome === "skipped" || role.outcome === "unknown" ? `${role.outcome === "skipped" ? "Does not apply" : "Cannot tell"}: ${role.because ?? ""}` : signedBy(role))
+  ]);
+  const head = evaluation.pullRequest.headSha.slice(0, 7);
+  return [`### Sign-offs for \`${head}\`
+${markdownTable([["", "Role", "Needs", "Signed by"], ...rows], { alignDelimiters: false })}`];
+}
+function missingSection(evaluation) {
+  const items = [];
+  for (const check2 of evaluation.checks) {
+    if (check2.outcome === "pass" || check2.outcome === "skipped" || check2.outcome === "waived" || !check2.fix) continue;
+    items.push(`- ${OUTCOME_GLYPH[check2.outcome]} **${check2.name}**${check2.required ? "" : " _(advisory)_"}: ${check2.fix}`);
+  }
+  for (const role of evaluation.roles) {
+    if (role.outcome !== "pending") continue;
+    const still = role.min - role.signatures.length;
+    const who = role.users.filter((user) => !role.signatures.some((s) => s.login === user)).map(profileLink).join(", ");
+    items.push(`- \u23F3 **${role.role}**: ${still === 1 ? "one" : still} of ${who} comments \`/signoff ${role.role}\``);
+  }
+  if (items.length === 0) return [];
+  return [`### What is missing
+${items.join("\n")}`];
+}
+function ledgerLine(entry) {
+  const verdict = entry.counts ? "counted" : `did not count: ${entry.reason}`;
+  return `- ${entry.login} ${code(entry.command)} at ${formatTime(entry.at)} ([comment](${entry.commentUrl})) \u2014 ${verdict}`;
+}
+function ledgerSection(ledger) {
+  const rejected = ledger.filter((entry) => !entry.counts);
+  if (rejected.length === 0) return [];
+  return [
+    `<details><summary>${plural(rejected.length, "command")} that did not count</summary>
+
+${rejected.map(ledgerLine).join("\n")}
+
+</details>`
+  ];
+}
+function footer(evaluation) {
+  return `<sub>Evaluated commit \`${evaluation.pullRequest.headSha}\` against \`${evaluation.policy.path}\` from \`${evaluation.policy.ref}\`. Sign off with \`/signoff <role>\` on a line of its own; withdraw with \`/signoff cancel <role>\`.</sub>`;
+}
+
+// src/core/render/render-summary.ts
+function ledgerRow(entry) {
+  return [
+    cell(formatTime(entry.at)),
+    cell(entry.login),
+    cell(code(entry.command)),
+    entry.commit ? `\`${entry.commit.slice(0, 7)}\`` : "\u2014",
+    entry.counts ? `\u2705 counts${entry.reason ? ` (${cell(entry.reason)})` : ""}` : `\u274C ${cell(entry.reason)}`,
+    `[comment](${entry.commentUrl})`
+  ];
+}
+function renderSummary(evaluation) {
+  const comment = renderComment(evaluation);
+  if (evaluation.ledger.length === 0) return comment;
+  const table = markdownTable([["When", "Who", "Command", "Commit", "Decision", "Link"], ...evaluation.ledger.map(ledgerRow)], { alignDelimiters: false });
+  return `${comment}
+### Audit ledger
+Every sign-off, withdrawal and waiver on the PR, rebuilt from its comments on this run.
+
+${table}
+`;
+}
+
+// src/core/report/build-report.ts
+function buildReport(evaluation, snapshot) {
+  const pr = snapshot.pullRequest;
+  return {
+    reportVersion: 1,
+    repository: `${snapshot.repository.owner}/${snapshot.repository.name}`,
+    pullRequest: { number: pr.number, url: pr.htmlUrl, title: pr.title, author: pr.author.login, base: pr.base.ref, head: pr.head.sha },
+    evaluatedAt: snapshot.evaluatedAt,
+    policy: evaluation.policy,
+    applies: evaluation.applies,
+    state: evaluation.state,
+    description: evaluation.description,
+    configErrors: evaluation.configErrors,
+    problems: evaluation.problems,
+    checks: evaluation.checks.map(({ id, name: name2, required: required2, outcome, summary: summary2, fix, waiver }) => ({ id, name: name2, required: required2, outcome, summary: summary2, fix: fix ?? null, waiver: waiver ?? null })),
+    roles: evaluation.roles.map(({ role, min, users, teams, permission, outcome, because, signatures, stale }) => ({ role, min, users, teams, permission, outcome, because: because ?? null, signatures, stale })),
+    waivers: evaluation.waivers,
+    ledger: evaluation.ledger,
+    forgery: evaluation.forgery,
+    policyChange: evaluation.policyChange
+  };
+}
+
 // src/action/run.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
@@ -37136,12 +37545,6 @@ async function getPullRequest(client, repo, number5) {
 async function listOpenPullRequests(client, repo) {
   const items = await client.paginate(client.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
   return items.map(toPullRequestFacts);
-}
-
-// src/core/render/marker.ts
-var COMMENT_MARKER = "<!-- release-readiness:living-comment -->";
-function isGateComment(body, authorType) {
-  return authorType === "Bot" && body.includes(COMMENT_MARKER);
 }
 
 // src/action/event-targets.ts
@@ -42032,6 +42435,32 @@ async function recordCoverage(client, settings, commits, log) {
     log.info(`Coverage of ${sha2.slice(0, 7)} recorded: ${record3.description}`);
   }
   return record3;
+}
+
+// src/core/checks/check-kind.ts
+function source(snapshot, name2) {
+  const value = snapshot.sources[name2];
+  if (value) return value;
+  return {
+    ok: false,
+    problem: { what: name2, message: "this evidence was not gathered", fix: "report this as a bug in release-readiness" }
+  };
+}
+function unknownVerdict(problem) {
+  return {
+    outcome: "unknown",
+    summary: `Could not read ${problem.what}: ${problem.message}`,
+    fix: problem.fix,
+    blocker: `cannot read ${problem.what}`,
+    problem
+  };
+}
+function firstProblem(...sources3) {
+  for (const item of sources3) if (!item.ok) return item.problem;
+  return void 0;
+}
+function shortSha(sha2) {
+  return sha2.slice(0, 7);
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -61036,7 +61465,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural2(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -61075,7 +61504,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -61083,7 +61512,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -61812,16 +62241,31 @@ var releaseSchema = external_exports.strictObject({
   /** A regular expression on the PR title. */
   title: regex2.optional()
 });
+var REPO_PERMISSIONS = ["read", "triage", "write", "maintain", "admin"];
+var TEAM = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var duration3 = external_exports.string().regex(/^[1-9][0-9]*[mhdw]$/, { error: "a duration like 30m, 24h, 7d or 2w" }).transform((value) => Number(value.slice(0, -1)) * { m: 6e4, h: 36e5, d: 864e5, w: 6048e5 }[value.slice(-1)]);
 var roleSchema = external_exports.strictObject({
-  users: external_exports.array(external_exports.string().regex(LOGIN, { error: "a GitHub login (letters, digits and hyphens)" })).min(1, { error: "name at least one user who can sign off this role" }),
+  /** People who may sign. */
+  users: external_exports.array(external_exports.string().regex(LOGIN, { error: "a GitHub login (letters, digits and hyphens)" })).min(1, { error: "name at least one user who can sign off this role" }).optional(),
+  /** Members of these teams may sign (`org/team-slug`; needs a token that can read org teams). */
+  teams: external_exports.array(external_exports.string().regex(TEAM, { error: "a team as org/team-slug" })).min(1).optional(),
+  /** The minimum repository permission of a signer. */
+  permission: external_exports.enum(REPO_PERMISSIONS).optional(),
   min: external_exports.int().min(1).default(1),
+  /** The PR's author may sign this role (never, by default). */
+  allow_author: external_exports.boolean().default(false),
+  /** After a push, the role re-opens only when the commits since its sign-off touch these paths. */
+  reopen_on: external_exports.strictObject({ paths: globs }).optional(),
   when: whenSchema.optional()
 }).superRefine((role, ctx) => {
-  if (role.users.length > 0 && role.min > role.users.length) {
+  if (!role.users && !role.teams && !role.permission) {
+    ctx.addIssue({ code: "custom", message: "say who may sign: users, teams or permission" });
+  }
+  if (role.users && role.users.length > 0 && !role.teams && !role.permission && role.min > role.users.length) {
     ctx.addIssue({
       code: "custom",
       path: ["min"],
-      message: `min is ${role.min} but only ${role.users.length} user(s) can sign: the role could never be complete`
+      message: `min is ${role.min} but only ${role.users?.length} user(s) can sign: the role could never be complete`
     });
   }
 });
@@ -61903,9 +62347,27 @@ var configSchema = external_exports.strictObject({
   version: external_exports.literal(1, { error: "version must be 1" }),
   release: releaseSchema.optional(),
   signoffs: external_exports.record(name("role name"), roleSchema).default({}),
-  checks: external_exports.array(checkSchema).default([])
+  checks: external_exports.array(checkSchema).default([]),
+  /** One person's sign-off fills one role on a PR (separation of duties). */
+  distinct_signers: external_exports.boolean().default(true),
+  /** Who may waive a check with `/waive <check-id> <reason>`, and for how long a waiver holds. */
+  waivers: external_exports.strictObject({ by: external_exports.array(name("role name")).min(1), expires_after: duration3.optional() }).optional(),
+  /** A PR that changes readiness.yml also needs this role's sign-off. */
+  policy_change: external_exports.strictObject({ signoff: name("role name") }).optional(),
+  /** On schedule runs, mention a role's people when its sign-off has been pending this long. */
+  remind_after: duration3.optional(),
+  /** What a PR the gate does not apply to gets: no status (safe with retargeting), or success. */
+  non_release_status: external_exports.enum(["none", "success"]).default("none")
 }).superRefine((config2, ctx) => {
   const seen = /* @__PURE__ */ new Map();
+  const declared = Object.keys(config2.signoffs);
+  const undeclared = (role, path6) => {
+    if (!(role in config2.signoffs)) {
+      ctx.addIssue({ code: "custom", path: path6, message: `role \`${role}\` is not declared under signoffs${declared.length ? ` (declared: ${declared.join(", ")})` : ""}` });
+    }
+  };
+  config2.waivers?.by.forEach((role, index2) => undeclared(role, ["waivers", "by", index2]));
+  if (config2.policy_change) undeclared(config2.policy_change.signoff, ["policy_change", "signoff"]);
   config2.checks.forEach((check2, index2) => {
     const first = seen.get(check2.id);
     if (first !== void 0) {
@@ -61917,42 +62379,9 @@ var configSchema = external_exports.strictObject({
     } else {
       seen.set(check2.id, index2);
     }
-    if (check2.signoff !== void 0 && !(check2.signoff in config2.signoffs)) {
-      const declared = Object.keys(config2.signoffs);
-      ctx.addIssue({
-        code: "custom",
-        path: ["checks", index2, "signoff"],
-        message: `role \`${check2.signoff}\` is not declared under signoffs${declared.length ? ` (declared: ${declared.join(", ")})` : ""}`
-      });
-    }
+    if (check2.signoff !== void 0) undeclared(check2.signoff, ["checks", index2, "signoff"]);
   });
 });
-
-// src/core/checks/check-kind.ts
-function source(snapshot, name2) {
-  const value = snapshot.sources[name2];
-  if (value) return value;
-  return {
-    ok: false,
-    problem: { what: name2, message: "this evidence was not gathered", fix: "report this as a bug in release-readiness" }
-  };
-}
-function unknownVerdict(problem) {
-  return {
-    outcome: "unknown",
-    summary: `Could not read ${problem.what}: ${problem.message}`,
-    fix: problem.fix,
-    blocker: `cannot read ${problem.what}`,
-    problem
-  };
-}
-function firstProblem(...sources3) {
-  for (const item of sources3) if (!item.ok) return item.problem;
-  return void 0;
-}
-function shortSha(sha2) {
-  return sha2.slice(0, 7);
-}
 
 // src/core/checks/alerts-check.ts
 var RANK = { low: 1, medium: 2, high: 3, critical: 4 };
@@ -62318,11 +62747,6 @@ function evaluatePrBody(check2, context3) {
 }
 var prBodyCheck = { sources: () => [], evaluate: evaluatePrBody };
 
-// src/core/checks/people.ts
-function profileLink(login) {
-  return `[${login}](https://github.com/${encodeURIComponent(login)})`;
-}
-
 // src/core/checks/reviews-check.ts
 var VERDICTS = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function latestVerdicts(reviews, author) {
@@ -62402,15 +62826,6 @@ function kindOf(check2) {
 }
 function moduleFor(check2) {
   return MODULES[kindOf(check2)];
-}
-
-// src/core/config/config-error.ts
-function formatConfigError(file2, error63) {
-  const where = error63.path ? `${error63.path}: ` : "";
-  return `${file2}:${error63.line}:${error63.col}: ${where}${error63.message}`;
-}
-function formatPath(path6) {
-  return path6.map((key, index2) => typeof key === "number" ? `[${key}]` : index2 === 0 ? String(key) : `.${String(key)}`).join("");
 }
 
 // src/core/config/parse-config.ts
@@ -62561,34 +62976,66 @@ function locate(doc, path6, key, position2) {
   return { line: 1, col: 1 };
 }
 
-// src/core/evaluation/applicability.ts
-var list2 = (items) => items.map((item) => `\`${item}\``).join(", ");
-function applicability(when, snapshot) {
-  if (!when) return { applies: true };
-  const pr = snapshot.pullRequest;
-  if (when.branches && !matchesAnyGlob(when.branches, pr.base.ref)) {
-    return { applies: false, because: `the base branch \`${pr.base.ref}\` does not match ${list2(when.branches)}` };
+// src/core/evidence/lookups.ts
+function followUpKey(item) {
+  switch (item.kind) {
+    case "membership":
+      return `membership ${item.team}:${item.login}`;
+    case "permission":
+      return `permission ${item.login}`;
+    case "commitStatuses":
+      return `statuses ${item.sha}`;
+    case "comparison":
+      return `compare ${item.base}...${item.head}`;
+    default:
+      return item.kind;
   }
-  if (when.labels && !when.labels.some((label) => pr.labels.includes(label))) {
-    return { applies: false, because: `the PR has none of the labels ${list2(when.labels)}` };
+}
+function lookupReader(lookups) {
+  const missing = /* @__PURE__ */ new Map();
+  const take = (value, item) => {
+    if (value === void 0) missing.set(followUpKey(item), item);
+    return value;
+  };
+  return {
+    membership: (team, login) => take(lookups?.memberships?.[`${team}:${login}`], { kind: "membership", team, login }),
+    permission: (login) => take(lookups?.permissions?.[login], { kind: "permission", login }),
+    pullCommits: () => take(lookups?.pullCommits, { kind: "pullCommits" }),
+    commitStatuses: (sha2) => take(lookups?.commitStatuses?.[sha2], { kind: "commitStatuses", sha: sha2 }),
+    comparison: (base, head) => take(lookups?.comparisons?.[`${base}...${head}`], { kind: "comparison", base, head }),
+    headPolicy: () => take(lookups?.headPolicy, { kind: "headPolicy" }),
+    missing: () => [...missing.values()]
+  };
+}
+
+// src/core/policy/policy-change.ts
+var SETTINGS = ["release", "distinct_signers", "waivers", "policy_change", "remind_after", "non_release_status"];
+function diffById(kind, before, after2) {
+  const effects = [];
+  for (const [id, value] of after2) {
+    if (!before.has(id)) effects.push(`add ${kind} \`${id}\``);
+    else if (JSON.stringify(before.get(id)) !== JSON.stringify(value)) effects.push(`change ${kind} \`${id}\``);
   }
-  if (when.paths) {
-    const changed = snapshot.sources.changedFiles;
-    if (!changed?.ok) {
-      return { applies: "unknown", problem: changed?.problem ?? { what: "changed files", message: "they were not read", fix: "Report this as a bug in release-readiness." } };
-    }
-    const touched = changed.value.files.some((file2) => matchesAnyGlob(when.paths, file2.path) || file2.previousPath !== null && matchesAnyGlob(when.paths, file2.previousPath));
-    if (!touched) {
-      if (changed.value.truncated) {
-        return {
-          applies: "unknown",
-          problem: { what: "changed files", message: "GitHub lists only the first 3,000 changed files of a PR", fix: `Split the PR, or drop the \`when: paths\` condition (${list2(when.paths)}).` }
-        };
-      }
-      return { applies: false, because: `no changed file matches ${list2(when.paths)}` };
-    }
-  }
-  return { applies: true };
+  for (const id of before.keys()) if (!after2.has(id)) effects.push(`remove ${kind} \`${id}\``);
+  return effects;
+}
+function diffPolicies(base, head) {
+  return [
+    ...diffById("check", new Map(base.checks.map((c) => [c.id, c])), new Map(head.checks.map((c) => [c.id, c]))),
+    ...diffById("role", new Map(Object.entries(base.signoffs)), new Map(Object.entries(head.signoffs))),
+    ...SETTINGS.filter((key) => JSON.stringify(base[key]) !== JSON.stringify(head[key])).map((key) => `change \`${key}\``)
+  ];
+}
+function policyChange(path6, base, changedFiles, lookups) {
+  if (!changedFiles?.ok) return null;
+  if (!changedFiles.value.files.some((file2) => file2.path === path6 || file2.previousPath === path6)) return null;
+  const head = lookups.headPolicy();
+  if (head === void 0) return { effects: [], problem: "the PR\u2019s version was not read" };
+  if (!head.ok) return { effects: [], problem: `the PR\u2019s version could not be read: ${head.problem.message}` };
+  if (head.value === null) return { effects: ["delete the policy: every release PR on this branch would then be ungated (an error)"] };
+  const parsed = parseConfig(head.value);
+  if (!parsed.ok) return { effects: [], problem: `the PR\u2019s version is invalid: ${formatConfigError(path6, parsed.errors[0])}` };
+  return { effects: diffPolicies(base, parsed.config) };
 }
 
 // src/core/release-match.ts
@@ -62607,6 +63054,32 @@ function matchRelease(rules, pr) {
   return { release: false, because: "no `release` rule of readiness.yml matches this pull request" };
 }
 
+// src/core/reminders/due-reminders.ts
+function dueReminder(roles, comments, pendingSince, now, remindAfterMs) {
+  if (pendingSince === null) return null;
+  const lastReminded = /* @__PURE__ */ new Map();
+  for (const comment of comments) {
+    if (!isGateComment(comment.body, comment.user?.type)) continue;
+    for (const role of remindedRoles(comment.body)) lastReminded.set(role, Math.max(lastReminded.get(role) ?? 0, Date.parse(comment.createdAt)));
+  }
+  const due = roles.filter((role) => {
+    if (role.outcome !== "pending") return false;
+    const from = Math.max(Date.parse(pendingSince), lastReminded.get(role.role) ?? 0);
+    return Date.parse(now) - from >= remindAfterMs;
+  });
+  if (due.length === 0) return null;
+  const lines = due.map((role) => {
+    const who = [...role.users, ...role.teams].map((name2) => `@${name2}`).join(" ") || `anyone with \`${role.permission}\` permission`;
+    return `- **${role.role}** \u2014 ${who}: comment \`/signoff ${role.role}\` when it is done`;
+  });
+  const body = `${reminderMarker(due.map((role) => role.role))}
+\u23F0 This release is still waiting for sign-off:
+
+${lines.join("\n")}
+`;
+  return { roles: due.map((role) => role.role), body };
+}
+
 // src/core/commands/command-grammar.ts
 var STRICT = /^\/(signoff|waive)[ \t]+(?:(cancel)[ \t]+)?([a-z0-9][a-z0-9_-]*)(?:[ \t]([\s\S]*))?$/;
 var LENIENT = /^\/(signoff|waive)[ \t]+(?:(cancel)[ \t]+)?([a-z0-9][a-z0-9_-]*)(?:[ \t]([\s\S]*)|(?![A-Za-z0-9_-]))/;
@@ -62616,7 +63089,6 @@ function build(match) {
   if (verb === void 0 || target === void 0) return null;
   if (target === "cancel") return null;
   const text3 = (rest ?? "").trim();
-  if (verb === "waive" && cancel === void 0 && text3 === "") return null;
   return { verb: verb === "waive" ? "waive" : "signoff", cancel: cancel !== void 0, target, text: text3 };
 }
 function parseStrict(value) {
@@ -68402,7 +68874,7 @@ function tokenizeThematicBreak(effects, ok, nok) {
 }
 
 // node_modules/micromark-core-commonmark/lib/list.js
-var list3 = {
+var list2 = {
   continuation: {
     tokenize: tokenizeListContinuation
   },
@@ -68508,7 +68980,7 @@ function tokenizeListContinuation(effects, ok, nok) {
   function notInCurrentItem(code2) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list3, ok, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    return factorySpace(effects, effects.attempt(list2, ok, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
   }
 }
 function tokenizeIndent(effects, ok, nok) {
@@ -68819,19 +69291,19 @@ __export(constructs_exports, {
   text: () => text2
 });
 var document2 = {
-  [42]: list3,
-  [43]: list3,
-  [45]: list3,
-  [48]: list3,
-  [49]: list3,
-  [50]: list3,
-  [51]: list3,
-  [52]: list3,
-  [53]: list3,
-  [54]: list3,
-  [55]: list3,
-  [56]: list3,
-  [57]: list3,
+  [42]: list2,
+  [43]: list2,
+  [45]: list2,
+  [48]: list2,
+  [49]: list2,
+  [50]: list2,
+  [51]: list2,
+  [52]: list2,
+  [53]: list2,
+  [54]: list2,
+  [55]: list2,
+  [56]: list2,
+  [57]: list2,
   [62]: blockQuote
 };
 var contentInitial = {
@@ -70731,80 +71203,59 @@ var PLACEMENT_REASONS = {
   "look-alike": "it contains look-alike or invisible characters: type the command plainly"
 };
 
-// src/core/signoffs/decide-signoffs.ts
+// src/core/signoffs/command-attempts.ts
 function chronological(comments) {
   return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
 }
-function commandText(command) {
-  return command.raw;
-}
-function decideSignoffs(input2) {
-  const held = new Map(Object.keys(input2.roles).map((role) => [role, /* @__PURE__ */ new Map()]));
-  const ledger = [];
-  const pushedAt = input2.headPushedAt === null ? null : Date.parse(input2.headPushedAt);
-  const roleNames = Object.keys(input2.roles);
-  for (const comment of chronological(input2.comments)) {
+function commandAttempts(comments) {
+  const attempts = [];
+  for (const comment of chronological(comments)) {
     if (!comment.user || isGateComment(comment.body, comment.user.type)) continue;
-    const login = comment.user.login;
     for (const command of parseCommands(comment.body)) {
-      const entry = (counts, reason) => {
-        ledger.push({ commentId: comment.id, commentUrl: comment.htmlUrl, login, at: comment.createdAt, command: commandText(command), counts, reason });
-      };
-      if (command.placement !== "line") {
-        entry(false, PLACEMENT_REASONS[command.placement]);
-        continue;
+      const attempt = { comment, login: comment.user.login, command };
+      if (command.placement !== "line") attempt.rejected = PLACEMENT_REASONS[command.placement];
+      else if (comment.user.type === "Bot") attempt.rejected = "it comes from a bot";
+      else if (!command.cancel && comment.updatedAt !== comment.createdAt) {
+        attempt.rejected = "the comment was edited after it was posted: post the command in a new comment";
       }
-      if (comment.user.type === "Bot") {
-        entry(false, "it comes from a bot");
-        continue;
-      }
-      if (command.verb === "waive") {
-        entry(false, "waivers are not enabled in readiness.yml");
-        continue;
-      }
-      const role = input2.roles[command.target];
-      const holders = held.get(command.target);
-      if (!role || !holders) {
-        entry(false, `there is no role \`${command.target}\` (roles: ${roleNames.join(", ") || "none"})`);
-        continue;
-      }
-      if (command.cancel) {
-        if (holders.delete(login)) entry(true, "");
-        else entry(false, `${login} has no sign-off for ${command.target} to withdraw`);
-        continue;
-      }
-      if (comment.updatedAt !== comment.createdAt) {
-        entry(false, "the comment was edited after it was posted: post the command in a new comment");
-        continue;
-      }
-      if (login === input2.author) {
-        entry(false, `${login} opened this pull request and cannot sign it off`);
-        continue;
-      }
-      if (!role.users.includes(login)) {
-        entry(false, `${login} is not in role ${command.target}`);
-        continue;
-      }
-      const stale = pushedAt === null || Date.parse(comment.createdAt) <= pushedAt;
-      holders.set(login, { signature: { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text }, comment, stale });
-      entry(!stale, stale ? `it was given before the head commit ${input2.headSha.slice(0, 7)} was pushed: sign off again` : "");
+      attempts.push(attempt);
     }
   }
-  const countedComments = [];
-  const roles = Object.entries(input2.roles).map(([role, config2]) => {
-    const entries = [...held.get(role)?.values() ?? []];
-    const current = entries.filter((item) => !item.stale);
-    countedComments.push(...current.map((item) => item.comment));
-    return {
-      role,
-      min: config2.min,
-      users: config2.users,
-      outcome: current.length >= config2.min ? "pass" : "pending",
-      signatures: current.map((item) => item.signature),
-      stale: entries.filter((item) => item.stale).map((item) => item.signature)
-    };
-  });
-  return { roles, ledger, countedComments };
+  return attempts;
+}
+
+// src/core/signoffs/eligibility.ts
+var notYetRead = (what) => ({
+  ok: "unknown",
+  problem: { what, message: "it was not read", fix: "Re-run the job; if it persists, report it as a bug in release-readiness." }
+});
+function membership(login, roleName, role, lookups) {
+  if (role.users?.includes(login)) return { ok: true };
+  if (!role.teams) {
+    if (role.users) return { ok: false, reason: `${login} is not in role ${roleName}` };
+    return { ok: true };
+  }
+  let unknown2 = null;
+  for (const team of role.teams) {
+    const member = lookups.membership(team, login);
+    if (member === void 0) unknown2 ??= notYetRead(`membership of ${login} in ${team}`);
+    else if (!member.ok) unknown2 ??= { ok: "unknown", problem: member.problem };
+    else if (member.value) return { ok: true };
+  }
+  return unknown2 ?? { ok: false, reason: `${login} is not in role ${roleName} (${[...role.users ?? [], ...role.teams].join(", ")})` };
+}
+function eligibility(login, roleName, role, author, lookups) {
+  if (login === author && !role.allow_author) return { ok: false, reason: `${login} opened this pull request and cannot sign off ${roleName}` };
+  const member = membership(login, roleName, role, lookups);
+  if (member.ok !== true || !role.permission) return member;
+  const permission = lookups.permission(login);
+  if (permission === void 0) return notYetRead(`the repository permission of ${login}`);
+  if (!permission.ok) return { ok: "unknown", problem: permission.problem };
+  const held = REPO_PERMISSIONS.indexOf(permission.value);
+  if (held < REPO_PERMISSIONS.indexOf(role.permission)) {
+    return { ok: false, reason: `${login} has ${permission.value === "none" ? "no" : `\`${permission.value}\``} permission on the repository; ${roleName} needs \`${role.permission}\`` };
+  }
+  return { ok: true };
 }
 
 // src/core/signoffs/head-pushed-at.ts
@@ -70819,18 +71270,233 @@ function headPushedAt(statuses, gate, prNumber) {
   return earliest;
 }
 
-// src/core/evaluation/evaluate.ts
-function prepare(snapshot) {
-  if (!snapshot.policy.ok) return { kind: "unreadable" };
-  const parsed = parseConfig(snapshot.policy.value.text);
-  if (!parsed.ok) return { kind: "invalid", parsed };
-  if (!matchRelease(parsed.config.release, snapshot.pullRequest).release) return { kind: "not-release", parsed };
-  return { kind: "gate", config: parsed.config, parsed };
+// src/core/signoffs/freshness.ts
+var EARLIER_HEADS = 10;
+var short = (sha2) => sha2.slice(0, 7);
+function signedCommit(at, commits, headIndex, context3) {
+  const earlier = commits.slice(Math.max(0, headIndex - EARLIER_HEADS), headIndex).reverse();
+  const statuses = earlier.map((commit) => context3.lookups.commitStatuses(commit.sha));
+  for (const [index2, commit] of earlier.entries()) {
+    const read = statuses[index2];
+    if (!read?.ok) return null;
+    const seen = headPushedAt(read.value, context3.gate, context3.prNumber);
+    if (seen !== null && Date.parse(seen) < at) return commit;
+  }
+  return null;
 }
-function evaluate(snapshot) {
+function freshness(atIso, reopenOn, context3) {
+  const at = Date.parse(atIso);
+  if (context3.headSeenAt !== null && at > Date.parse(context3.headSeenAt)) return { fresh: true, commit: context3.headSha };
+  const stale = (commit) => ({
+    fresh: false,
+    commit,
+    reason: `it was given ${commit ? `on ${short(commit)}, ` : ""}before the head commit ${short(context3.headSha)} was pushed: sign off again`
+  });
+  const listed2 = context3.lookups.pullCommits();
+  if (!listed2?.ok) return stale(null);
+  const commits = listed2.value;
+  const headIndex = commits.findIndex((commit) => commit.sha === context3.headSha);
+  if (headIndex < 0) return stale(null);
+  const treeSha = commits[headIndex].treeSha;
+  const sameTreeBefore = commits.slice(Math.max(0, headIndex - EARLIER_HEADS), headIndex).some((commit) => commit.treeSha === treeSha);
+  if (!sameTreeBefore && !reopenOn) return stale(null);
+  const signed = signedCommit(at, commits, headIndex, context3);
+  if (!signed) return stale(null);
+  const since = commits.slice(commits.indexOf(signed), headIndex + 1);
+  if (since.every((commit) => commit.treeSha === treeSha)) {
+    return { fresh: true, commit: signed.sha, carried: `the files are unchanged since ${short(signed.sha)}` };
+  }
+  if (reopenOn) {
+    const changed = context3.lookups.comparison(signed.sha, context3.headSha);
+    if (changed?.ok && !changed.value.some((path6) => matchesAnyGlob(reopenOn, path6))) {
+      return { fresh: true, commit: signed.sha, carried: `nothing under ${reopenOn.map((glob2) => `\`${glob2}\``).join(", ")} changed since ${short(signed.sha)}` };
+    }
+  }
+  return stale(signed.sha);
+}
+
+// src/core/signoffs/decide-signoffs.ts
+function ledgerEntry(attempt, counts, reason, commit) {
+  const { comment, command } = attempt;
+  const verb = command.verb === "waive" ? command.cancel ? "waive cancel" : "waive" : command.cancel ? "signoff cancel" : "signoff";
+  return { commentId: comment.id, commentUrl: comment.htmlUrl, login: attempt.login, at: comment.createdAt, command: command.raw, verb, target: command.target, commit, counts, reason };
+}
+function decideSignoffs(input2) {
+  const { config: config2 } = input2;
+  const held = new Map(Object.keys(config2.signoffs).map((role) => [role, /* @__PURE__ */ new Map()]));
+  const unknown2 = /* @__PURE__ */ new Map();
+  const ledger = [];
+  const roleNames = Object.keys(config2.signoffs);
+  const otherRoleOf = (login, role) => config2.distinct_signers ? [...held.entries()].find(([name2, holders]) => name2 !== role && holders.get(login)?.fresh)?.[0] : void 0;
+  for (const attempt of input2.attempts) {
+    if (attempt.command.verb !== "signoff") continue;
+    const { command, login, comment } = attempt;
+    const entry = (counts, reason, commit = null) => ledger.push(ledgerEntry(attempt, counts, reason, commit));
+    if (attempt.rejected) {
+      entry(false, attempt.rejected);
+      continue;
+    }
+    const role = config2.signoffs[command.target];
+    const holders = held.get(command.target);
+    if (!role || !holders) {
+      entry(false, `there is no role \`${command.target}\` (roles: ${roleNames.join(", ") || "none"})`);
+      continue;
+    }
+    if (command.cancel) {
+      if (holders.delete(login)) entry(true, "");
+      else entry(false, `${login} has no sign-off for ${command.target} to withdraw`);
+      continue;
+    }
+    const eligible = eligibility(login, command.target, role, input2.author, input2.lookups);
+    if (eligible.ok === "unknown") {
+      unknown2.set(command.target, eligible.problem);
+      entry(false, `could not check that ${login} may sign: ${eligible.problem.message}`);
+      continue;
+    }
+    if (!eligible.ok) {
+      entry(false, eligible.reason);
+      continue;
+    }
+    const fresh = freshness(comment.createdAt, role.reopen_on?.paths ?? null, input2.freshness);
+    const other = fresh.fresh ? otherRoleOf(login, command.target) : void 0;
+    if (other) {
+      entry(false, `${login} already signed off ${other}: one person fills one role (set \`distinct_signers: false\` to allow more)`);
+      continue;
+    }
+    holders.set(login, { signature: { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text, commit: fresh.commit }, comment, fresh: fresh.fresh });
+    entry(fresh.fresh, fresh.fresh ? fresh.carried ?? "" : fresh.reason, fresh.commit);
+  }
+  const countedComments = [];
+  const roles = Object.entries(config2.signoffs).map(([role, rule]) => {
+    const entries = [...held.get(role)?.values() ?? []];
+    const current = entries.filter((item) => item.fresh);
+    countedComments.push(...current.map((item) => item.comment));
+    const problem = unknown2.get(role);
+    const outcome = current.length >= rule.min ? "pass" : problem ? "unknown" : "pending";
+    return {
+      role,
+      min: rule.min,
+      users: rule.users ?? [],
+      teams: rule.teams ?? [],
+      permission: rule.permission ?? null,
+      outcome,
+      ...outcome === "unknown" && problem ? { because: `${problem.what}: ${problem.message}`, problem } : {},
+      signatures: current.map((item) => item.signature),
+      stale: entries.filter((item) => !item.fresh).map((item) => item.signature)
+    };
+  });
+  return { roles, ledger, countedComments };
+}
+
+// src/core/waivers/decide-waivers.ts
+function mayWaive(login, input2) {
+  const by = input2.config.waivers?.by ?? [];
+  let unknown2 = null;
+  const reasons = [];
+  for (const roleName of by) {
+    const role = input2.config.signoffs[roleName];
+    if (!role) continue;
+    const result = eligibility(login, roleName, role, input2.author, input2.lookups);
+    if (result.ok === true) return result;
+    if (result.ok === "unknown") unknown2 ??= result;
+    else reasons.push(result.reason);
+  }
+  return unknown2 ?? { ok: false, reason: `${login} may not waive checks (waivers are by: ${by.join(", ")})` };
+}
+function decideWaivers(input2) {
+  const waivers = /* @__PURE__ */ new Map();
+  const ledger = [];
+  const problems = [];
+  const checkIds = input2.config.checks.map((check2) => check2.id);
+  const now = Date.parse(input2.now);
+  for (const attempt of input2.attempts) {
+    if (attempt.command.verb !== "waive") continue;
+    const { command, login, comment } = attempt;
+    const entry = (counts, reason, commit = null) => ledger.push(ledgerEntry(attempt, counts, reason, commit));
+    if (attempt.rejected) entry(false, attempt.rejected);
+    else if (!input2.config.waivers) entry(false, "waivers are not enabled in readiness.yml (`waivers: { by: [role] }`)");
+    else if (!checkIds.includes(command.target)) entry(false, `there is no check \`${command.target}\` (checks: ${checkIds.join(", ")})`);
+    else if (!command.cancel && command.text === "") entry(false, `a waiver needs a reason: \`/waive ${command.target} <reason>\``);
+    else {
+      const allowed = mayWaive(login, input2);
+      if (allowed.ok === "unknown") {
+        problems.push(allowed.problem);
+        entry(false, `could not check that ${login} may waive: ${allowed.problem.message}`);
+      } else if (!allowed.ok) {
+        entry(false, allowed.reason);
+      } else if (command.cancel) {
+        if (waivers.delete(command.target)) entry(true, "");
+        else entry(false, `there is no waiver of \`${command.target}\` to withdraw`);
+      } else {
+        const fresh = freshness(comment.createdAt, null, input2.freshness);
+        const expiresAfter = input2.config.waivers.expires_after;
+        const expiresAt = expiresAfter === void 0 ? null : new Date(Date.parse(comment.createdAt) + expiresAfter).toISOString().replace(".000Z", "Z");
+        if (!fresh.fresh) entry(false, fresh.reason.replace("sign off again", "waive again"), fresh.commit);
+        else if (expiresAt !== null && Date.parse(expiresAt) <= now) entry(false, `it expired at ${expiresAt}`, fresh.commit);
+        else {
+          waivers.set(command.target, { checkId: command.target, login, reason: command.text, at: comment.createdAt, commentUrl: comment.htmlUrl, expiresAt });
+          entry(true, fresh.carried ?? "", fresh.commit);
+        }
+      }
+    }
+  }
+  return { waivers, ledger, problems };
+}
+
+// src/core/evaluation/applicability.ts
+var list3 = (items) => items.map((item) => `\`${item}\``).join(", ");
+function applicability(when, snapshot) {
+  if (!when) return { applies: true };
   const pr = snapshot.pullRequest;
-  const base = {
+  if (when.branches && !matchesAnyGlob(when.branches, pr.base.ref)) {
+    return { applies: false, because: `the base branch \`${pr.base.ref}\` does not match ${list3(when.branches)}` };
+  }
+  if (when.labels && !when.labels.some((label) => pr.labels.includes(label))) {
+    return { applies: false, because: `the PR has none of the labels ${list3(when.labels)}` };
+  }
+  if (when.paths) {
+    const changed = snapshot.sources.changedFiles;
+    if (!changed?.ok) {
+      return { applies: "unknown", problem: changed?.problem ?? { what: "changed files", message: "they were not read", fix: "Report this as a bug in release-readiness." } };
+    }
+    const touched = changed.value.files.some((file2) => matchesAnyGlob(when.paths, file2.path) || file2.previousPath !== null && matchesAnyGlob(when.paths, file2.previousPath));
+    if (!touched) {
+      if (changed.value.truncated) {
+        return {
+          applies: "unknown",
+          problem: { what: "changed files", message: "GitHub lists only the first 3,000 changed files of a PR", fix: `Split the PR, or drop the \`when: paths\` condition (${list3(when.paths)}).` }
+        };
+      }
+      return { applies: false, because: `no changed file matches ${list3(when.paths)}` };
+    }
+  }
+  return { applies: true };
+}
+
+// src/core/evaluation/role-conditions.ts
+function applyRoleConditions(roles, config2, snapshot, policyChanged) {
+  return roles.map((role) => {
+    if (role.outcome === "unknown") return role;
+    if (policyChanged && config2.policy_change?.signoff === role.role) return role;
+    const applies = applicability(config2.signoffs[role.role]?.when, snapshot);
+    if (applies.applies === "unknown") return { ...role, outcome: "unknown", because: `${applies.problem.what}: ${applies.problem.message}`, problem: applies.problem };
+    if (!applies.applies) return { ...role, outcome: "skipped", because: applies.because };
+    return role;
+  });
+}
+
+// src/core/evaluation/evaluate.ts
+function prepare(policy, pr) {
+  if (!policy.ok) return { kind: "unreadable" };
+  const parsed = parseConfig(policy.value.text);
+  if (!parsed.ok) return { kind: "invalid" };
+  return matchRelease(parsed.config.release, pr).release ? { kind: "gate", config: parsed.config } : { kind: "not-release", config: parsed.config };
+}
+function baseEvaluation(snapshot) {
+  const pr = snapshot.pullRequest;
+  return {
     applies: true,
+    postStatus: true,
     state: "error",
     description: "",
     pullRequest: { number: pr.number, headSha: pr.head.sha, htmlUrl: pr.htmlUrl },
@@ -70839,9 +71505,18 @@ function evaluate(snapshot) {
     problems: [],
     checks: [],
     roles: [],
+    waivers: [],
     ledger: [],
-    reactTo: []
+    reactTo: [],
+    forgery: null,
+    policyChange: null,
+    reminder: null,
+    followUps: []
   };
+}
+function evaluate(snapshot) {
+  const base = baseEvaluation(snapshot);
+  const pr = snapshot.pullRequest;
   if (!snapshot.policy.ok) {
     return { ...base, problems: [snapshot.policy.problem], description: truncateDescription(`Cannot evaluate: ${snapshot.policy.problem.message}`) };
   }
@@ -70850,25 +71525,40 @@ function evaluate(snapshot) {
     const first = formatConfigError(snapshot.policy.value.path, parsed.errors[0]);
     return { ...base, configErrors: parsed.errors, description: truncateDescription(`Invalid readiness.yml: ${first}`) };
   }
-  const match = matchRelease(parsed.config.release, pr);
-  if (!match.release) {
-    return { ...base, applies: false, state: "success", description: "Not a release pull request: the readiness gate does not apply" };
+  const config2 = parsed.config;
+  if (!matchRelease(config2.release, pr).release) {
+    return { ...base, applies: false, postStatus: config2.non_release_status === "success", state: "success", description: "Not a release pull request: the readiness gate does not apply" };
   }
-  const signoffs = evaluateSignoffs(snapshot, parsed.config);
-  const { ledger, reactTo } = signoffs;
-  const roles = signoffs.roles.map((role) => withApplicability(role, parsed.config.signoffs[role.role]?.when, snapshot));
+  const lookups = lookupReader(snapshot.lookups);
+  const change = policyChange(snapshot.policy.value.path, config2, snapshot.sources.changedFiles, lookups);
+  const people = decidePeople(snapshot, config2, lookups);
+  const roles = applyRoleConditions(people.roles, config2, snapshot, change !== null);
   const roleMap = new Map(roles.map((role) => [role.role, role]));
-  const checks = parsed.config.checks.map((check2) => ({
-    id: check2.id,
-    name: check2.name,
-    required: check2.required,
-    ...evaluateCheck(check2, { snapshot, roles: roleMap })
-  }));
+  const checks = config2.checks.map((check2) => {
+    const result = { id: check2.id, name: check2.name, required: check2.required, ...evaluateCheck(check2, { snapshot, roles: roleMap }) };
+    return withWaiver(result, people.waivers.get(check2.id));
+  });
   const state = gateState(checks, roles);
-  const problems = [...checks.flatMap((check2) => check2.problem ? [check2.problem] : [])];
   const comments = snapshot.sources.comments;
+  const problems = [...checks.flatMap((check2) => check2.problem ? [check2.problem] : []), ...roles.flatMap((role) => role.problem ? [role.problem] : []), ...people.problems];
   if (comments && !comments.ok) problems.push(comments.problem);
-  return { ...base, state, description: gateDescription(state, checks, roles), checks, roles, ledger, reactTo, problems: dedupe(problems) };
+  const statuses = snapshot.sources.statuses;
+  const living = comments?.ok ? comments.value.find((comment) => isLivingComment(comment.body, comment.user?.type)) : void 0;
+  return {
+    ...base,
+    state,
+    description: gateDescription(state, checks, roles),
+    checks,
+    roles,
+    waivers: [...people.waivers.values()],
+    ledger: people.ledger,
+    reactTo: people.reactTo,
+    problems: dedupe(problems),
+    forgery: statuses?.ok ? detectForgery(statuses.value, snapshot.gate.context, pr.head.sha, living) : null,
+    policyChange: change,
+    reminder: config2.remind_after !== void 0 && comments?.ok ? dueReminder(roles, comments.value, people.headSeenAt, snapshot.evaluatedAt, config2.remind_after) : null,
+    followUps: lookups.missing()
+  };
 }
 function evaluateCheck(check2, context3) {
   const applies = applicability(check2.when, context3.snapshot);
@@ -70876,31 +71566,48 @@ function evaluateCheck(check2, context3) {
   if (!applies.applies) return { outcome: "skipped", summary: `Does not apply: ${applies.because}` };
   return moduleFor(check2).evaluate(check2, context3);
 }
-function withApplicability(role, when, snapshot) {
-  if (role.outcome === "unknown") return role;
-  const applies = applicability(when, snapshot);
-  if (applies.applies === "unknown") return { ...role, outcome: "unknown", because: `${applies.problem.what}: ${applies.problem.message}` };
-  if (!applies.applies) return { ...role, outcome: "skipped", because: applies.because };
-  return role;
+function withWaiver(result, waiver) {
+  if (!waiver || result.outcome === "pass" || result.outcome === "skipped") return result;
+  const until = waiver.expiresAt ? ` until ${waiver.expiresAt.slice(0, 16).replace("T", " ")} UTC` : "";
+  return {
+    id: result.id,
+    name: result.name,
+    required: result.required,
+    outcome: "waived",
+    summary: `Waived by ${waiver.login}${until}: ${code(waiver.reason)} \u2014 ${result.summary}`,
+    waiver
+  };
 }
-function evaluateSignoffs(snapshot, config2) {
+function decidePeople(snapshot, config2, lookups) {
   const comments = snapshot.sources.comments;
   const statuses = snapshot.sources.statuses;
+  const pr = snapshot.pullRequest;
   if (!comments?.ok || !statuses?.ok) {
     const roles = Object.entries(config2.signoffs).map(
-      ([role, rule]) => ({ role, min: rule.min, users: rule.users, outcome: "unknown", because: "the comments or statuses could not be read", signatures: [], stale: [] })
+      ([role, rule]) => ({
+        role,
+        min: rule.min,
+        users: rule.users ?? [],
+        teams: rule.teams ?? [],
+        permission: rule.permission ?? null,
+        outcome: "unknown",
+        because: "the comments or statuses could not be read",
+        signatures: [],
+        stale: []
+      })
     );
-    return { roles, ledger: [], reactTo: [] };
+    return { roles, waivers: /* @__PURE__ */ new Map(), ledger: [], reactTo: [], problems: [], headSeenAt: null };
   }
-  const decision = decideSignoffs({
-    roles: config2.signoffs,
-    comments: comments.value,
-    author: snapshot.pullRequest.author.login,
-    headSha: snapshot.pullRequest.head.sha,
-    headPushedAt: headPushedAt(statuses.value, snapshot.gate, snapshot.pullRequest.number)
-  });
-  const reactTo = decision.countedComments.filter((comment) => comment.plusOneReactions === 0).map((comment) => comment.id);
-  return { roles: decision.roles, ledger: decision.ledger, reactTo: [...new Set(reactTo)] };
+  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number);
+  const freshness2 = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headSeenAt, lookups };
+  const attempts = commandAttempts(comments.value);
+  const common = { config: config2, attempts, author: pr.author.login, lookups, freshness: freshness2 };
+  const signoffs = decideSignoffs(common);
+  const waivers = decideWaivers({ ...common, now: snapshot.evaluatedAt });
+  const counted = [...signoffs.countedComments, ...comments.value.filter((comment) => [...waivers.waivers.values()].some((w) => w.commentUrl === comment.htmlUrl))];
+  const reactTo = [...new Set(counted.filter((comment) => comment.plusOneReactions === 0).map((comment) => comment.id))];
+  const ledger = [...signoffs.ledger, ...waivers.ledger].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.commentId - b.commentId);
+  return { roles: signoffs.roles, waivers: waivers.waivers, ledger, reactTo, problems: waivers.problems, headSeenAt };
 }
 function dedupe(items) {
   const seen = /* @__PURE__ */ new Set();
@@ -70920,11 +71627,7 @@ function excludedByPullRequest(when, pr) {
   return Boolean(when.labels && !when.labels.some((label) => pr.labels.includes(label)));
 }
 function planEvidence(config2, pr) {
-  const needed = /* @__PURE__ */ new Set(["comments", "statuses"]);
-  const conditions = [...config2.checks.map((check2) => check2.when), ...Object.values(config2.signoffs).map((role) => role.when)];
-  for (const when of conditions) {
-    if (when?.paths && !excludedByPullRequest(when, pr)) needed.add("changedFiles");
-  }
+  const needed = /* @__PURE__ */ new Set(["comments", "statuses", "changedFiles"]);
   for (const check2 of config2.checks) {
     if (excludedByPullRequest(check2.when, pr)) continue;
     for (const name2 of moduleFor(check2).sources(check2)) needed.add(name2);
@@ -70932,288 +71635,104 @@ function planEvidence(config2, pr) {
   return [...needed].sort();
 }
 
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
+// src/github/evidence/commit-readers.ts
+async function listCheckRuns(client, repo, ref) {
+  const runs = await client.paginate(client.rest.checks.listForRef, { ...repo, ref, per_page: 100, filter: "latest" });
+  return runs.map((run2) => ({
+    id: run2.id,
+    name: run2.name,
+    status: run2.status,
+    conclusion: run2.conclusion ?? null,
+    htmlUrl: run2.html_url ?? null,
+    appSlug: run2.app?.slug ?? null,
+    outputTitle: run2.output?.title ?? null,
+    outputSummary: run2.output?.summary ?? null
+  }));
 }
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell2 = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell2);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell2);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code2 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
-    let before = "";
-    let after2 = "";
-    if (code2 === 99) {
-      before = ":";
-      after2 = ":";
-    } else if (code2 === 108) {
-      before = ":";
-    } else if (code2 === 114) {
-      after2 = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after2.length
-    );
-    const cell2 = before + "-".repeat(size) + after2;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after2.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell2;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell2 = row2[columnIndex] || "";
-      let before = "";
-      let after2 = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
-          before = " ".repeat(size);
-        } else if (code2 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after2 = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after2 = before;
-          }
-        } else {
-          after2 = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell2);
-      if (settings.alignDelimiters !== false) {
-        line.push(after2);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+async function listStatuses(client, repo, ref) {
+  const statuses = await client.paginate(client.rest.repos.listCommitStatusesForRef, { ...repo, ref, per_page: 100 });
+  return statuses.map((status) => ({
+    id: status.id,
+    context: status.context,
+    state: status.state,
+    description: status.description ?? null,
+    targetUrl: status.target_url ?? null,
+    createdAt: status.created_at,
+    creator: toActor(status.creator)
+  }));
 }
 
-// src/core/render/glyphs.ts
-var OUTCOME_GLYPH = {
-  pass: "\u2705",
-  skipped: "\u2796",
-  pending: "\u23F3",
-  fail: "\u274C",
-  unknown: "\u26A0\uFE0F"
-};
-var STATE_HEADLINE = {
-  success: "\u2705 Ready to release",
-  pending: "\u23F3 Not ready yet",
-  failure: "\u274C Blocked",
-  error: "\u26A0\uFE0F Cannot evaluate"
-};
-
-// src/core/render/markdown.ts
-function code(text3) {
-  const flat = text3.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/[\p{Cf}\p{Cc}]/gu, (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`).trim();
-  return `\`${flat || " "}\``;
-}
-function cell(text3) {
-  return text3.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-}
-function plural2(count, word, many = `${word}s`) {
-  return `${count} ${count === 1 ? word : many}`;
-}
-function formatTime(iso) {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
-}
-
-// src/core/render/render-comment.ts
-function renderComment(evaluation) {
-  const sections = [
-    COMMENT_MARKER,
-    `## ${STATE_HEADLINE[evaluation.state]} \u2014 release readiness`,
-    summaryLine(evaluation),
-    ...configErrorSection(evaluation),
-    ...problemSection(evaluation),
-    ...checksSection(evaluation),
-    ...rolesSection(evaluation),
-    ...missingSection(evaluation),
-    ...ledgerSection(evaluation.ledger),
-    footer(evaluation)
-  ];
-  return `${sections.join("\n\n")}
-`;
-}
-function summaryLine(evaluation) {
-  const required2 = evaluation.checks.filter((check2) => check2.required && check2.outcome !== "skipped");
-  const passing = required2.filter((check2) => check2.outcome === "pass").length;
-  const roles = evaluation.roles.filter((role) => role.outcome !== "skipped");
-  const signed = roles.filter((role) => role.outcome === "pass").length;
-  const parts = [];
-  if (evaluation.checks.length > 0) parts.push(`**${passing} of ${plural2(required2.length, "required check")}** pass`);
-  if (roles.length > 0) parts.push(`**${signed} of ${plural2(roles.length, "sign-off")}** in`);
-  const status = `Status \`release-readiness\`: ${evaluation.description}`;
-  return parts.length > 0 ? `${parts.join(" \xB7 ")}
-${status}` : status;
-}
-function configErrorSection(evaluation) {
-  if (evaluation.configErrors.length === 0) return [];
-  const lines = evaluation.configErrors.map((error63) => formatConfigError(evaluation.policy.path, error63));
-  return [
-    `### readiness.yml is invalid
-The policy is read from the base branch \`${evaluation.policy.ref}\`. Fix these and merge the fix there:`,
-    `\`\`\`
-${lines.join("\n").replace(/```/g, "'''")}
-\`\`\``
-  ];
-}
-function problemSection(evaluation) {
-  if (evaluation.problems.length === 0) return [];
-  const lines = evaluation.problems.map((problem) => `- **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
-  return [`### Evidence that could not be read
-Unreadable evidence blocks the release until it can be read.
-${lines.join("\n")}`];
-}
-function checksSection(evaluation) {
-  if (evaluation.checks.length === 0) return [];
-  const rows = evaluation.checks.map((check2) => [
-    OUTCOME_GLYPH[check2.outcome],
-    cell(check2.required ? check2.name : `${check2.name} _(advisory)_`),
-    cell(check2.summary)
-  ]);
-  return [`### Checks
-${markdownTable([["", "Check", "Evidence"], ...rows], { alignDelimiters: false })}`];
-}
-function signedBy(role) {
-  const current = role.signatures.map((s) => `${profileLink(s.login)} at ${formatTime(s.at)} ([comment](${s.commentUrl}))`);
-  const stale = role.stale.map((s) => `~~${s.login}~~ _stale: signed before the last push_ ([comment](${s.commentUrl}))`);
-  return [...current, ...stale].join("<br>") || "\u2014";
-}
-var ROLE_GLYPH = { pass: "\u2705", pending: "\u23F3", unknown: "\u26A0\uFE0F", skipped: "\u2796" };
-function rolesSection(evaluation) {
-  if (evaluation.roles.length === 0) return [];
-  const rows = evaluation.roles.map((role) => [
-    ROLE_GLYPH[role.outcome],
-    `**${role.role}**`,
-    cell(`${role.min} of ${role.users.map(profileLink).join(", ")}`),
-    cell(role.outcome === "skipped" || role.outcome === "unknown" ? `${role.outcome === "skipped" ? "Does not apply" : "Cannot tell"}: ${role.because ?? ""}` : signedBy(role))
-  ]);
-  const head = evaluation.pullRequest.headSha.slice(0, 7);
-  return [`### Sign-offs for \`${head}\`
-${markdownTable([["", "Role", "Needs", "Signed by"], ...rows], { alignDelimiters: false })}`];
-}
-function missingSection(evaluation) {
-  const items = [];
-  for (const check2 of evaluation.checks) {
-    if (check2.outcome === "pass" || check2.outcome === "skipped" || !check2.fix) continue;
-    items.push(`- ${OUTCOME_GLYPH[check2.outcome]} **${check2.name}**${check2.required ? "" : " _(advisory)_"}: ${check2.fix}`);
+// src/github/evidence/follow-up-readers.ts
+async function readable(what, read, explain) {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error63) {
+    const problem = describeApiError(error63, what);
+    return { ok: false, problem: explain ? explain(problem) : problem };
   }
-  for (const role of evaluation.roles) {
-    if (role.outcome !== "pending") continue;
-    const still = role.min - role.signatures.length;
-    const who = role.users.filter((user) => !role.signatures.some((s) => s.login === user)).map(profileLink).join(", ");
-    items.push(`- \u23F3 **${role.role}**: ${still === 1 ? "one" : still} of ${who} comments \`/signoff ${role.role}\``);
+}
+var teamFix = (problem) => problem.httpStatus === 403 ? { ...problem, fix: 'Team membership needs a token with the organisation permission "Members: read" (a GitHub App installation token; the GITHUB_TOKEN cannot): pass it as `security-token`.' } : problem;
+async function isActiveMember({ securityClient: client }, team, login) {
+  const [org, slug] = team.split("/");
+  try {
+    const { data } = await client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login });
+    return data.state === "active";
+  } catch (error63) {
+    if (httpStatusOf(error63) === 404) return false;
+    throw error63;
   }
-  if (items.length === 0) return [];
-  return [`### What is missing
-${items.join("\n")}`];
 }
-function ledgerLine(entry) {
-  const verdict = entry.counts ? "counted" : `did not count: ${entry.reason}`;
-  return `- ${entry.login} ${code(entry.command)} at ${formatTime(entry.at)} ([comment](${entry.commentUrl})) \u2014 ${verdict}`;
+async function repoRole({ client, repo }, login) {
+  try {
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+    return data.role_name || data.permission;
+  } catch (error63) {
+    if (httpStatusOf(error63) === 404) return "none";
+    throw error63;
+  }
 }
-function ledgerSection(ledger) {
-  const rejected = ledger.filter((entry) => !entry.counts);
-  if (rejected.length === 0) return [];
-  return [
-    `<details><summary>${plural2(rejected.length, "command")} that did not count</summary>
-
-${rejected.map(ledgerLine).join("\n")}
-
-</details>`
-  ];
+async function headPolicy({ client, repo, pr }, path6) {
+  try {
+    const { data } = await client.rest.repos.getContent({ ...repo, path: path6, ref: pr.head.sha });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
+    return Buffer.from(data.content, "base64").toString("utf8");
+  } catch (error63) {
+    if (httpStatusOf(error63) === 404) return null;
+    throw error63;
+  }
 }
-function footer(evaluation) {
-  return `<sub>Evaluated commit \`${evaluation.pullRequest.headSha}\` against \`${evaluation.policy.path}\` from \`${evaluation.policy.ref}\`. Sign off with \`/signoff <role>\` on a line of its own; withdraw with \`/signoff cancel <role>\`.</sub>`;
+async function readFollowUps(context3, policyPath, items, into) {
+  const { client, repo, pr } = context3;
+  await Promise.all(
+    items.map(async (item) => {
+      switch (item.kind) {
+        case "membership":
+          (into.memberships ??= {})[`${item.team}:${item.login}`] = await readable(`membership of ${item.login} in ${item.team}`, () => isActiveMember(context3, item.team, item.login), teamFix);
+          return;
+        case "permission":
+          (into.permissions ??= {})[item.login] = await readable(`the repository permission of ${item.login}`, () => repoRole(context3, item.login));
+          return;
+        case "pullCommits":
+          into.pullCommits = await readable("the commits of the PR", async () => {
+            const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
+            return commits.map((commit) => ({ sha: commit.sha, treeSha: commit.commit.tree.sha }));
+          });
+          return;
+        case "commitStatuses":
+          (into.commitStatuses ??= {})[item.sha] = await readable(`commit statuses of ${item.sha.slice(0, 7)}`, () => listStatuses(client, repo, item.sha));
+          return;
+        case "comparison":
+          (into.comparisons ??= {})[`${item.base}...${item.head}`] = await readable(`the changes since ${item.base.slice(0, 7)}`, async () => {
+            const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${item.base}...${item.head}` });
+            return (data.files ?? []).flatMap((file2) => file2.previous_filename ? [file2.filename, file2.previous_filename] : [file2.filename]);
+          });
+          return;
+        case "headPolicy":
+          into.headPolicy = await readable(`${policyPath} at the PR's head`, () => headPolicy(context3, policyPath));
+          return;
+      }
+    })
+  );
 }
 
 // src/github/evidence/alert-readers.ts
@@ -71254,33 +71773,6 @@ async function listCodeScanningAlerts({ securityClient: client, repo, pr }) {
     title: alert.rule.description ?? alert.rule.id ?? "alert",
     htmlUrl: alert.html_url,
     tool: alert.tool.name ?? null
-  }));
-}
-
-// src/github/evidence/commit-readers.ts
-async function listCheckRuns(client, repo, ref) {
-  const runs = await client.paginate(client.rest.checks.listForRef, { ...repo, ref, per_page: 100, filter: "latest" });
-  return runs.map((run2) => ({
-    id: run2.id,
-    name: run2.name,
-    status: run2.status,
-    conclusion: run2.conclusion ?? null,
-    htmlUrl: run2.html_url ?? null,
-    appSlug: run2.app?.slug ?? null,
-    outputTitle: run2.output?.title ?? null,
-    outputSummary: run2.output?.summary ?? null
-  }));
-}
-async function listStatuses(client, repo, ref) {
-  const statuses = await client.paginate(client.rest.repos.listCommitStatusesForRef, { ...repo, ref, per_page: 100 });
-  return statuses.map((status) => ({
-    id: status.id,
-    context: status.context,
-    state: status.state,
-    description: status.description ?? null,
-    targetUrl: status.target_url ?? null,
-    createdAt: status.created_at,
-    creator: toActor(status.creator)
   }));
 }
 
@@ -71325,7 +71817,7 @@ async function readHeadTree({ client, repo, pr }) {
 }
 
 // src/github/evidence/gather-evidence.ts
-var short = (sha2) => sha2.slice(0, 7);
+var short2 = (sha2) => sha2.slice(0, 7);
 var secretScanningFix = (problem) => problem.httpStatus === 403 || problem.httpStatus === 404 ? { ...problem, fix: 'The workflow\'s GITHUB_TOKEN cannot read secret-scanning alerts: pass a GitHub App installation token or a fine-grained token with "Secret scanning alerts: read" as the `security-token` input.' } : problem;
 var dependabotFix = (problem) => problem.httpStatus === 403 ? { ...problem, fix: 'Add `vulnerability-alerts: read` to the workflow\'s `permissions:`, or pass a token with "Dependabot alerts: read" as the `security-token` input (and check that Dependabot alerts are enabled).' } : problem;
 var codeScanningFix = (problem) => {
@@ -71334,14 +71826,14 @@ var codeScanningFix = (problem) => {
   return problem;
 };
 var READERS = {
-  checkRuns: { what: ({ pr }) => `check runs of ${short(pr.head.sha)}`, read: ({ client, repo, pr }) => listCheckRuns(client, repo, pr.head.sha) },
-  statuses: { what: ({ pr }) => `commit statuses of ${short(pr.head.sha)}`, read: ({ client, repo, pr }) => listStatuses(client, repo, pr.head.sha) },
+  checkRuns: { what: ({ pr }) => `check runs of ${short2(pr.head.sha)}`, read: ({ client, repo, pr }) => listCheckRuns(client, repo, pr.head.sha) },
+  statuses: { what: ({ pr }) => `commit statuses of ${short2(pr.head.sha)}`, read: ({ client, repo, pr }) => listStatuses(client, repo, pr.head.sha) },
   baseCheckRuns: { what: ({ pr }) => `check runs of \`${pr.base.ref}\``, read: ({ client, repo, pr }) => listCheckRuns(client, repo, pr.base.ref) },
   baseStatuses: { what: ({ pr }) => `commit statuses of \`${pr.base.ref}\``, read: ({ client, repo, pr }) => listStatuses(client, repo, pr.base.ref) },
   reviews: { what: () => "reviews", read: listReviews },
   comments: { what: () => "comments", read: ({ client, repo, pr }) => listComments(client, repo, pr.number) },
   changedFiles: { what: () => "changed files", read: listChangedFiles },
-  headTree: { what: ({ pr }) => `the files of ${short(pr.head.sha)}`, read: readHeadTree },
+  headTree: { what: ({ pr }) => `the files of ${short2(pr.head.sha)}`, read: readHeadTree },
   dependabotAlerts: { what: () => "Dependabot alerts", read: listDependabotAlerts, explain: dependabotFix },
   secretScanningAlerts: { what: () => "secret-scanning alerts", read: listSecretScanningAlerts, explain: secretScanningFix },
   codeScanningAlerts: { what: ({ pr }) => `code-scanning alerts of #${pr.number}`, read: listCodeScanningAlerts, explain: codeScanningFix }
@@ -71362,7 +71854,7 @@ async function gatherEvidence(context3, plan) {
 
 // src/github/living-comment.ts
 function gateComments(comments) {
-  return comments.filter((comment) => isGateComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
+  return comments.filter((comment) => isLivingComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
 }
 async function listGateComments(client, repo, number5) {
   return gateComments(await listComments(client, repo, number5));
@@ -71423,6 +71915,7 @@ async function acknowledgeComments(client, repo, commentIds) {
 
 // src/action/gate-pull-request.ts
 var STATUS_CONTEXT = "release-readiness";
+var MAX_FOLLOW_UP_ROUNDS = 4;
 function policyFor(deps, baseRef) {
   let policy = deps.policies.get(baseRef);
   if (!policy) {
@@ -71431,14 +71924,13 @@ function policyFor(deps, baseRef) {
   }
   return policy;
 }
-async function gatePullRequest(deps, pr) {
-  const { client, settings, log } = deps;
-  const policy = await policyFor(deps, pr.base.ref);
-  const preparation = prepare({ policy, pullRequest: pr });
+async function gatherAndEvaluate(deps, pr, policy) {
+  const { settings, log } = deps;
+  const preparation = prepare(policy, pr);
   log.info(`Policy ${settings.configPath} from ${pr.base.ref}: ${preparation.kind}.`);
   const plan = preparation.kind === "gate" ? planEvidence(preparation.config, pr) : preparation.kind === "not-release" ? ["statuses"] : ["comments", "statuses"];
   log.info(`Reading: ${plan.join(", ")}.`);
-  const sources3 = await gatherEvidence({ client, securityClient: deps.securityClient, repo: settings.repo, pr }, plan);
+  const context3 = { client: deps.client, securityClient: deps.securityClient, repo: settings.repo, pr };
   const snapshot = {
     snapshotVersion: 1,
     repository: { owner: settings.repo.owner, name: settings.repo.repo },
@@ -71446,18 +71938,29 @@ async function gatePullRequest(deps, pr) {
     gate: { context: STATUS_CONTEXT, ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))] },
     pullRequest: pr,
     policy,
-    sources: sources3
+    sources: await gatherEvidence(context3, plan)
   };
+  let evaluation = evaluate(snapshot);
+  for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {
+    log.info(`Reading: ${evaluation.followUps.map((item) => item.kind).join(", ")}.`);
+    snapshot.lookups ??= {};
+    await readFollowUps(context3, settings.configPath, evaluation.followUps, snapshot.lookups);
+    evaluation = evaluate(snapshot);
+  }
+  return { snapshot, evaluation };
+}
+async function gatePullRequest(deps, pr) {
+  const { client, settings, log } = deps;
+  const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr.base.ref));
   await deps.saveSnapshot(snapshot);
-  const evaluation = evaluate(snapshot);
   log.info(`#${pr.number} at ${pr.head.sha.slice(0, 7)}: ${evaluation.state} \u2014 ${evaluation.description}`);
   let targetUrl = pr.htmlUrl;
   let commentUrl = "";
   let body = "";
   if (evaluation.applies) {
     body = renderComment(evaluation);
-    const known = sources3.comments?.ok ? sources3.comments.value : null;
-    const comment = await publishLivingComment(client, settings.repo, pr.number, body, known);
+    const comments = snapshot.sources.comments;
+    const comment = await publishLivingComment(client, settings.repo, pr.number, body, comments?.ok ? comments.value : null);
     log.info(`Living comment ${comment.action}: ${comment.url}`);
     targetUrl = comment.url;
     commentUrl = comment.url;
@@ -71468,11 +71971,23 @@ async function gatePullRequest(deps, pr) {
         log.warning(`Could not react to the sign-off comment(s): ${error63.message}`);
       }
     }
+    if (evaluation.reminder && settings.eventName === "schedule") {
+      await client.rest.issues.createComment({ ...settings.repo, issue_number: pr.number, body: evaluation.reminder.body });
+      log.info(`Reminded ${evaluation.reminder.roles.join(", ")}.`);
+    }
   }
-  const previous2 = sources3.statuses?.ok ? latestGateStatus(sources3.statuses.value, STATUS_CONTEXT) : void 0;
-  const posted = await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: evaluation.state, description: evaluation.description, targetUrl }, previous2);
-  log.info(`Status ${STATUS_CONTEXT} ${posted === "posted" ? "set" : "already"} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
-  return { number: pr.number, state: evaluation.state, description: evaluation.description, applies: evaluation.applies, commentUrl, body };
+  if (evaluation.forgery) {
+    log.warning(`A ${STATUS_CONTEXT} status set by ${evaluation.forgery.by} (${evaluation.forgery.state}) did not come from the gate; overwriting it.`);
+  }
+  if (evaluation.postStatus) {
+    const statuses = snapshot.sources.statuses;
+    const previous2 = statuses?.ok && !evaluation.forgery ? latestGateStatus(statuses.value, STATUS_CONTEXT) : void 0;
+    const posted = await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: evaluation.state, description: evaluation.description, targetUrl }, previous2);
+    log.info(`Status ${STATUS_CONTEXT} ${posted === "posted" ? "set" : "already"} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
+  } else {
+    log.info(`The gate does not apply to #${pr.number}; no status (non_release_status: none).`);
+  }
+  return { number: pr.number, evaluation, snapshot, commentUrl, body };
 }
 
 // src/action/run.ts
@@ -71553,7 +72068,7 @@ async function run(settings, log, now) {
   return result;
 }
 function worstState(result) {
-  const states = [...result.outcomes.map((o) => o.state), ...result.failures.map(() => "error")];
+  const states = [...result.outcomes.map((o) => o.evaluation.state), ...result.failures.map(() => "error")];
   if (states.length === 0) return "";
   return states.reduce((worst, state) => SEVERITY[state] > SEVERITY[worst] ? state : worst);
 }
@@ -71755,15 +72270,17 @@ async function main() {
     const result = await run(settings, core_exports, () => (/* @__PURE__ */ new Date()).toISOString());
     const state = worstState(result);
     const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : void 0;
+    const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
     setOutput("state", state);
-    setOutput("ready", String(state === "success" && result.outcomes.length > 0 && result.outcomes.every((o) => o.state === "success")));
+    setOutput("ready", String(state === "success" && result.outcomes.length > 0 && result.outcomes.every((o) => o.evaluation.state === "success")));
     setOutput("comment-url", single?.commentUrl ?? "");
+    setOutput("report", JSON.stringify(single ? reports[0] : reports));
     for (const outcome of result.outcomes) {
-      if (outcome.body) await summary.addRaw(outcome.body).write();
+      if (outcome.evaluation.applies) await summary.addRaw(renderSummary(outcome.evaluation)).write();
     }
     const errors = [
       ...result.failures.map((failure2) => failure2.number > 0 ? `#${failure2.number}: ${failure2.message}` : failure2.message),
-      ...result.outcomes.filter((o) => o.state === "error").map((o) => `#${o.number}: ${o.description}`)
+      ...result.outcomes.filter((o) => o.evaluation.state === "error" && o.evaluation.applies).map((o) => `#${o.number}: ${o.evaluation.description}`)
     ];
     if (errors.length > 0) setFailed(`The readiness gate could not evaluate ${errors.join("\n")}`);
   } catch (error63) {

@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { renderSummary } from './core/render/render-summary.ts';
+import { buildReport } from './core/report/build-report.ts';
 import { run, worstState } from './action/run.ts';
 import { readSettings } from './action/settings.ts';
 
@@ -9,16 +11,18 @@ async function main(): Promise<void> {
     const result = await run(settings, core, () => new Date().toISOString());
     const state = worstState(result);
     const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
+    const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
     core.setOutput('state', state);
-    core.setOutput('ready', String(state === 'success' && result.outcomes.length > 0 && result.outcomes.every((o) => o.state === 'success')));
+    core.setOutput('ready', String(state === 'success' && result.outcomes.length > 0 && result.outcomes.every((o) => o.evaluation.state === 'success')));
     core.setOutput('comment-url', single?.commentUrl ?? '');
+    core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
     for (const outcome of result.outcomes) {
-      if (outcome.body) await core.summary.addRaw(outcome.body).write();
+      if (outcome.evaluation.applies) await core.summary.addRaw(renderSummary(outcome.evaluation)).write();
     }
     // A blocked release is the gate working; only a run that could not evaluate fails the job.
     const errors = [
       ...result.failures.map((failure) => (failure.number > 0 ? `#${failure.number}: ${failure.message}` : failure.message)),
-      ...result.outcomes.filter((o) => o.state === 'error').map((o) => `#${o.number}: ${o.description}`),
+      ...result.outcomes.filter((o) => o.evaluation.state === 'error' && o.evaluation.applies).map((o) => `#${o.number}: ${o.evaluation.description}`),
     ];
     if (errors.length > 0) core.setFailed(`The readiness gate could not evaluate ${errors.join('\n')}`);
   } catch (error) {

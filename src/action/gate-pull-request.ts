@@ -1,10 +1,12 @@
-import type { GateState } from '../core/evaluation/result.ts';
 import { evaluate, prepare } from '../core/evaluation/evaluate.ts';
+import type { Evaluation } from '../core/evaluation/result.ts';
 import { planEvidence } from '../core/evidence/plan.ts';
 import type { EvidenceSnapshot, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
 import { renderComment } from '../core/render/render-comment.ts';
 import { latestGateStatus, publishStatus } from '../github/commit-status.ts';
+import { readFollowUps } from '../github/evidence/follow-up-readers.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
+import type { ReaderContext } from '../github/evidence/reader-context.ts';
 import { publishLivingComment } from '../github/living-comment.ts';
 import type { GitHubClient } from '../github/octokit-client.ts';
 import { readPolicy } from '../github/policy-reader.ts';
@@ -14,9 +16,12 @@ import type { Settings } from './settings.ts';
 
 export const STATUS_CONTEXT = 'release-readiness';
 
+/** Follow-up rounds: eligibility and commit history, then earlier heads, then comparisons. */
+const MAX_FOLLOW_UP_ROUNDS = 4;
+
 export interface GateDependencies {
   client: GitHubClient;
-  /** For the security alert endpoints. */
+  /** For the security alert endpoints and team membership. */
   securityClient: GitHubClient;
   settings: Settings;
   log: Logger;
@@ -29,9 +34,8 @@ export interface GateDependencies {
 
 export interface GateOutcome {
   number: number;
-  state: GateState;
-  description: string;
-  applies: boolean;
+  evaluation: Evaluation;
+  snapshot: EvidenceSnapshot;
   commentUrl: string;
   /** The rendered comment, for the job summary. */
   body: string;
@@ -46,18 +50,15 @@ function policyFor(deps: GateDependencies, baseRef: string): Promise<Readable<Po
   return policy;
 }
 
-/** Reads the evidence one PR needs, evaluates it, and publishes the comment and the status. */
-export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFacts): Promise<GateOutcome> {
-  const { client, settings, log } = deps;
-  const policy = await policyFor(deps, pr.base.ref);
-  const preparation = prepare({ policy, pullRequest: pr });
+/** Reads the evidence the evaluation asks for, round after round, until it asks for nothing more. */
+async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, policy: Readable<PolicyFile>): Promise<{ snapshot: EvidenceSnapshot; evaluation: Evaluation }> {
+  const { settings, log } = deps;
+  const preparation = prepare(policy, pr);
   log.info(`Policy ${settings.configPath} from ${pr.base.ref}: ${preparation.kind}.`);
-
   // A PR the gate does not apply to needs only its previous status (to skip an unchanged one).
-  const plan: PlannedSource[] =
-    preparation.kind === 'gate' ? planEvidence(preparation.config, pr) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
+  const plan: PlannedSource[] = preparation.kind === 'gate' ? planEvidence(preparation.config, pr) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
   log.info(`Reading: ${plan.join(', ')}.`);
-  const sources = await gatherEvidence({ client, securityClient: deps.securityClient, repo: settings.repo, pr }, plan);
+  const context: ReaderContext = { client: deps.client, securityClient: deps.securityClient, repo: settings.repo, pr };
   const snapshot: EvidenceSnapshot = {
     snapshotVersion: 1,
     repository: { owner: settings.repo.owner, name: settings.repo.repo },
@@ -65,11 +66,23 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
     gate: { context: STATUS_CONTEXT, ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))] },
     pullRequest: pr,
     policy,
-    sources,
+    sources: await gatherEvidence(context, plan),
   };
-  await deps.saveSnapshot(snapshot);
+  let evaluation = evaluate(snapshot);
+  for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {
+    log.info(`Reading: ${evaluation.followUps.map((item) => item.kind).join(', ')}.`);
+    snapshot.lookups ??= {};
+    await readFollowUps(context, settings.configPath, evaluation.followUps, snapshot.lookups);
+    evaluation = evaluate(snapshot);
+  }
+  return { snapshot, evaluation };
+}
 
-  const evaluation = evaluate(snapshot);
+/** Reads the evidence one PR needs, evaluates it, and publishes the comment and the status. */
+export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFacts): Promise<GateOutcome> {
+  const { client, settings, log } = deps;
+  const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr.base.ref));
+  await deps.saveSnapshot(snapshot);
   log.info(`#${pr.number} at ${pr.head.sha.slice(0, 7)}: ${evaluation.state} — ${evaluation.description}`);
 
   let targetUrl = pr.htmlUrl;
@@ -77,8 +90,8 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
   let body = '';
   if (evaluation.applies) {
     body = renderComment(evaluation);
-    const known = sources.comments?.ok ? sources.comments.value : null;
-    const comment = await publishLivingComment(client, settings.repo, pr.number, body, known);
+    const comments = snapshot.sources.comments;
+    const comment = await publishLivingComment(client, settings.repo, pr.number, body, comments?.ok ? comments.value : null);
     log.info(`Living comment ${comment.action}: ${comment.url}`);
     targetUrl = comment.url;
     commentUrl = comment.url;
@@ -90,11 +103,23 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
         log.warning(`Could not react to the sign-off comment(s): ${(error as Error).message}`);
       }
     }
+    if (evaluation.reminder && settings.eventName === 'schedule') {
+      await client.rest.issues.createComment({ ...settings.repo, issue_number: pr.number, body: evaluation.reminder.body });
+      log.info(`Reminded ${evaluation.reminder.roles.join(', ')}.`);
+    }
   }
 
-  const previous = sources.statuses?.ok ? latestGateStatus(sources.statuses.value, STATUS_CONTEXT) : undefined;
-  const posted = await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: evaluation.state, description: evaluation.description, targetUrl }, previous);
-  log.info(`Status ${STATUS_CONTEXT} ${posted === 'posted' ? 'set' : 'already'} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
-
-  return { number: pr.number, state: evaluation.state, description: evaluation.description, applies: evaluation.applies, commentUrl, body };
+  if (evaluation.forgery) {
+    log.warning(`A ${STATUS_CONTEXT} status set by ${evaluation.forgery.by} (${evaluation.forgery.state}) did not come from the gate; overwriting it.`);
+  }
+  if (evaluation.postStatus) {
+    const statuses = snapshot.sources.statuses;
+    // A forged status is always overwritten, even when it reads like ours.
+    const previous = statuses?.ok && !evaluation.forgery ? latestGateStatus(statuses.value, STATUS_CONTEXT) : undefined;
+    const posted = await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: evaluation.state, description: evaluation.description, targetUrl }, previous);
+    log.info(`Status ${STATUS_CONTEXT} ${posted === 'posted' ? 'set' : 'already'} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
+  } else {
+    log.info(`The gate does not apply to #${pr.number}; no status (non_release_status: none).`);
+  }
+  return { number: pr.number, evaluation, snapshot, commentUrl, body };
 }

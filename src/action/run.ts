@@ -112,7 +112,7 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
 }
 
 export function worstState(result: RunResult): GateState | '' {
-  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.failures.map((): GateState => 'error')];
+  const states: GateState[] = [...result.outcomes.map((o) => o.evaluation.state), ...result.failures.map((): GateState => 'error')];
   if (states.length === 0) return '';
   return states.reduce((worst, state) => (SEVERITY[state] > SEVERITY[worst] ? state : worst));
 }

@@ -1,5 +1,5 @@
 import type { CommentFact } from '../core/evidence/snapshot.ts';
-import { isGateComment } from '../core/render/marker.ts';
+import { isLivingComment } from '../core/render/marker.ts';
 import { httpStatusOf } from './api-problem.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import { listComments } from './evidence/pull-readers.ts';
@@ -18,7 +18,7 @@ interface KnownComment {
 }
 
 function gateComments(comments: readonly CommentFact[]): KnownComment[] {
-  return comments.filter((comment) => isGateComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
+  return comments.filter((comment) => isLivingComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
 }
 
 async function listGateComments(client: GitHubClient, repo: RepoRef, number: number): Promise<KnownComment[]> {

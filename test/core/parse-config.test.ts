@@ -14,7 +14,7 @@ describe('parseConfig', () => {
     const parsed = parseConfig(POLICY);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.config.signoffs['security']).toEqual({ users: ['alice', 'bob'], min: 1 });
+    expect(parsed.config.signoffs['security']).toEqual({ users: ['alice', 'bob'], min: 1, allow_author: false });
     expect(parsed.config.checks.map((check) => [check.id, check.required])).toEqual([
       ['ci', true],
       ['reviews', true],

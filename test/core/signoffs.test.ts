@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
 import type { CommentFact } from '../../src/core/evidence/snapshot.ts';
 import { COMMENT_MARKER } from '../../src/core/render/marker.ts';
-import { comment, gateStatus, snapshot } from './builders.ts';
+import { comment, gateStatus, HEAD, snapshot } from './builders.ts';
 
 function signoffsFor(comments: CommentFact[], statuses = [gateStatus('2026-11-21T09:00:00Z')]) {
   const result = evaluate(snapshot({ comments, statuses }));
@@ -15,7 +15,7 @@ describe('sign-offs: who counts', () => {
     const signoff = comment('alice', 'Looks good.\n/signoff security reviewed the auth changes');
     const { security, result } = signoffsFor([signoff]);
     expect(security.outcome).toBe('pass');
-    expect(security.signatures).toEqual([{ login: 'alice', at: signoff.createdAt, commentUrl: signoff.htmlUrl, note: 'reviewed the auth changes' }]);
+    expect(security.signatures).toEqual([{ login: 'alice', at: signoff.createdAt, commentUrl: signoff.htmlUrl, note: 'reviewed the auth changes', commit: HEAD }]);
     expect(result.reactTo).toEqual([signoff.id]);
   });
 
@@ -25,7 +25,7 @@ describe('sign-offs: who counts', () => {
   });
 
   it.each<[string, CommentFact, RegExp]>([
-    ['the PR author', comment('dave', '/signoff security'), /dave opened this pull request and cannot sign it off/],
+    ['the PR author', comment('dave', '/signoff security'), /dave opened this pull request and cannot sign off security/],
     ['an outsider', comment('mallory', '/signoff security'), /mallory is not in role security/],
     ['a bot', comment('dependabot[bot]', '/signoff security'), /comes from a bot/],
     ['a quote', comment('alice', '> /signoff security'), /inside a quote/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSuiteCompletedEvent, pullRequestReviewEvent } from '../support/payloads.ts';
-import { logOf, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
+import { logOf, POLICY, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
 const newWorld = useReleaseWorlds();
 let world: ReleaseWorld;
@@ -18,13 +18,21 @@ async function approve(w: ReleaseWorld, ...users: string[]): Promise<void> {
 }
 
 describe('a release PR through its life', () => {
-  it('is not gated when it is not a release PR: success, and no comment', async () => {
+  it('is not gated when it is not a release PR: no comment, and no status by default', async () => {
     world = await newWorld({ base: 'main' });
     const result = await world.gateOnPullRequest();
     expect(result.exitCode).toBe(0);
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Not a release pull request: the readiness gate does not apply' });
+    // A success here would let the PR merge at once if it were retargeted to a release branch.
+    expect(world.gateStatuses()).toEqual([]);
     expect(world.gateComments()).toHaveLength(0);
     expect(result.outputs).toMatchObject({ state: 'success', ready: 'true', 'comment-url': '' });
+  });
+
+  it('is not gated when it is not a release PR: success, with non_release_status: success', async () => {
+    world = await newWorld({ base: 'main', policy: `${POLICY}non_release_status: success\n` });
+    await world.gateOnPullRequest();
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Not a release pull request: the readiness gate does not apply' });
+    expect(world.gateComments()).toHaveLength(0);
   });
 
   it('opened with nothing in: pending, one comment that says what is missing', async () => {
@@ -40,7 +48,8 @@ describe('a release PR through its life', () => {
     expect(comments[0]!.body).toContain('`/signoff security`');
     expect(comments[0]!.body).toContain(world.head());
     expect(comments[0]!.user?.type).toBe('Bot');
-    expect(result.outputs).toEqual({ state: 'pending', ready: 'false', 'comment-url': comments[0]!.html_url });
+    expect(result.outputs).toMatchObject({ state: 'pending', ready: 'false', 'comment-url': comments[0]!.html_url });
+    expect(JSON.parse(result.outputs['report']!)).toMatchObject({ state: 'pending', pullRequest: { number: world.pr, head: world.head() }, ledger: [] });
     expect(result.summary).toContain('Not ready yet');
   });
 
@@ -94,7 +103,7 @@ describe('a release PR through its life', () => {
 
 describe('sign-offs that must not count', () => {
   it.each<[string, string, string, RegExp]>([
-    ['the PR’s author', 'dave', '/signoff security', /dave opened this pull request and cannot sign it off/],
+    ['the PR’s author', 'dave', '/signoff security', /dave opened this pull request and cannot sign off security/],
     ['an outsider', 'mallory', '/signoff security', /mallory is not in role security/],
     ['a bot', 'dependabot[bot]', '/signoff security', /it comes from a bot/],
     ['a quote', 'alice', '> /signoff security', /it is inside a quote/],

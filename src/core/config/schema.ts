@@ -49,20 +49,42 @@ export const releaseSchema = z.strictObject({
   title: regex.optional(),
 });
 
+/** Repository roles, weakest first, as GitHub names them. */
+export const REPO_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
+export type RepoPermission = (typeof REPO_PERMISSIONS)[number];
+
+const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** "30m", "24h", "7d", "2w" → milliseconds. */
+export const duration = z
+  .string()
+  .regex(/^[1-9][0-9]*[mhdw]$/, { error: 'a duration like 30m, 24h, 7d or 2w' })
+  .transform((value) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[value.slice(-1) as 'm' | 'h' | 'd' | 'w']);
+
 export const roleSchema = z
   .strictObject({
-    users: z
-      .array(z.string().regex(LOGIN, { error: 'a GitHub login (letters, digits and hyphens)' }))
-      .min(1, { error: 'name at least one user who can sign off this role' }),
+    /** People who may sign. */
+    users: z.array(z.string().regex(LOGIN, { error: 'a GitHub login (letters, digits and hyphens)' })).min(1, { error: 'name at least one user who can sign off this role' }).optional(),
+    /** Members of these teams may sign (`org/team-slug`; needs a token that can read org teams). */
+    teams: z.array(z.string().regex(TEAM, { error: 'a team as org/team-slug' })).min(1).optional(),
+    /** The minimum repository permission of a signer. */
+    permission: z.enum(REPO_PERMISSIONS).optional(),
     min: z.int().min(1).default(1),
+    /** The PR's author may sign this role (never, by default). */
+    allow_author: z.boolean().default(false),
+    /** After a push, the role re-opens only when the commits since its sign-off touch these paths. */
+    reopen_on: z.strictObject({ paths: globs }).optional(),
     when: whenSchema.optional(),
   })
   .superRefine((role, ctx) => {
-    if (role.users.length > 0 && role.min > role.users.length) {
+    if (!role.users && !role.teams && !role.permission) {
+      ctx.addIssue({ code: 'custom', message: 'say who may sign: users, teams or permission' });
+    }
+    if (role.users && role.users.length > 0 && !role.teams && !role.permission && role.min > role.users.length) {
       ctx.addIssue({
         code: 'custom',
         path: ['min'],
-        message: `min is ${role.min} but only ${role.users.length} user(s) can sign: the role could never be complete`,
+        message: `min is ${role.min} but only ${role.users?.length} user(s) can sign: the role could never be complete`,
       });
     }
   });
@@ -172,9 +194,27 @@ export const configSchema = z
     release: releaseSchema.optional(),
     signoffs: z.record(name('role name'), roleSchema).default({}),
     checks: z.array(checkSchema).default([]),
+    /** One person's sign-off fills one role on a PR (separation of duties). */
+    distinct_signers: z.boolean().default(true),
+    /** Who may waive a check with `/waive <check-id> <reason>`, and for how long a waiver holds. */
+    waivers: z.strictObject({ by: z.array(name('role name')).min(1), expires_after: duration.optional() }).optional(),
+    /** A PR that changes readiness.yml also needs this role's sign-off. */
+    policy_change: z.strictObject({ signoff: name('role name') }).optional(),
+    /** On schedule runs, mention a role's people when its sign-off has been pending this long. */
+    remind_after: duration.optional(),
+    /** What a PR the gate does not apply to gets: no status (safe with retargeting), or success. */
+    non_release_status: z.enum(['none', 'success']).default('none'),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
+    const declared = Object.keys(config.signoffs);
+    const undeclared = (role: string, path: (string | number)[]) => {
+      if (!(role in config.signoffs)) {
+        ctx.addIssue({ code: 'custom', path, message: `role \`${role}\` is not declared under signoffs${declared.length ? ` (declared: ${declared.join(', ')})` : ''}` });
+      }
+    };
+    config.waivers?.by.forEach((role, index) => undeclared(role, ['waivers', 'by', index]));
+    if (config.policy_change) undeclared(config.policy_change.signoff, ['policy_change', 'signoff']);
     config.checks.forEach((check, index) => {
       const first = seen.get(check.id);
       if (first !== undefined) {
@@ -186,16 +226,7 @@ export const configSchema = z
       } else {
         seen.set(check.id, index);
       }
-      if (check.signoff !== undefined && !(check.signoff in config.signoffs)) {
-        const declared = Object.keys(config.signoffs);
-        ctx.addIssue({
-          code: 'custom',
-          path: ['checks', index, 'signoff'],
-          message: `role \`${check.signoff}\` is not declared under signoffs${
-            declared.length ? ` (declared: ${declared.join(', ')})` : ''
-          }`,
-        });
-      }
+      if (check.signoff !== undefined) undeclared(check.signoff, ['checks', index, 'signoff']);
     });
   });
 

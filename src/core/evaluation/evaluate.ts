@@ -1,48 +1,66 @@
+import { unknownVerdict, type CheckContext, type CheckVerdict } from '../checks/check-kind.ts';
 import { moduleFor } from '../checks/registry.ts';
 import { formatConfigError } from '../config/config-error.ts';
-import { parseConfig, type ParsedConfig } from '../config/parse-config.ts';
-import type { CheckConfig, ReadinessConfig, WhenRules } from '../config/schema.ts';
-import { unknownVerdict, type CheckContext, type CheckVerdict } from '../checks/check-kind.ts';
-import { applicability } from './applicability.ts';
-import type { EvidenceSnapshot } from '../evidence/snapshot.ts';
+import { parseConfig } from '../config/parse-config.ts';
+import type { CheckConfig, ReadinessConfig } from '../config/schema.ts';
+import { lookupReader, type LookupReader } from '../evidence/lookups.ts';
+import type { EvidenceSnapshot, PolicyFile, PullRequestFacts, Readable } from '../evidence/snapshot.ts';
+import { policyChange } from '../policy/policy-change.ts';
 import { matchRelease } from '../release-match.ts';
+import { dueReminder } from '../reminders/due-reminders.ts';
+import { isLivingComment } from '../render/marker.ts';
+import { code } from '../render/markdown.ts';
+import { commandAttempts } from '../signoffs/command-attempts.ts';
 import { decideSignoffs } from '../signoffs/decide-signoffs.ts';
 import { headPushedAt } from '../signoffs/head-pushed-at.ts';
+import { decideWaivers } from '../waivers/decide-waivers.ts';
+import { applicability } from './applicability.ts';
+import { detectForgery } from './forgery.ts';
 import { gateDescription, gateState, truncateDescription } from './gate-state.ts';
-import type { CheckResult, Evaluation, RoleResult } from './result.ts';
+import type { CheckResult, Evaluation, RoleResult, Waiver } from './result.ts';
+import { applyRoleConditions } from './role-conditions.ts';
 
-export type Preparation =
-  | { kind: 'unreadable' | 'invalid' | 'not-release' }
-  | { kind: 'gate'; config: ReadinessConfig };
+export type Preparation = { kind: 'unreadable' } | { kind: 'invalid' } | { kind: 'not-release'; config: ReadinessConfig } | { kind: 'gate'; config: ReadinessConfig };
 
 /** What the policy says about this PR before any other evidence is read. */
-export function prepare(snapshot: Pick<EvidenceSnapshot, 'policy' | 'pullRequest'>): Preparation & { parsed?: ParsedConfig } {
-  if (!snapshot.policy.ok) return { kind: 'unreadable' };
-  const parsed = parseConfig(snapshot.policy.value.text);
-  if (!parsed.ok) return { kind: 'invalid', parsed };
-  if (!matchRelease(parsed.config.release, snapshot.pullRequest).release) return { kind: 'not-release', parsed };
-  return { kind: 'gate', config: parsed.config, parsed };
+export function prepare(policy: Readable<PolicyFile>, pr: PullRequestFacts): Preparation {
+  if (!policy.ok) return { kind: 'unreadable' };
+  const parsed = parseConfig(policy.value.text);
+  if (!parsed.ok) return { kind: 'invalid' };
+  return matchRelease(parsed.config.release, pr).release ? { kind: 'gate', config: parsed.config } : { kind: 'not-release', config: parsed.config };
 }
 
-/** A pure function of the snapshot: the same snapshot always yields the same evaluation. */
-export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
+function baseEvaluation(snapshot: EvidenceSnapshot): Evaluation {
   const pr = snapshot.pullRequest;
-  const base: Evaluation = {
+  return {
     applies: true,
+    postStatus: true,
     state: 'error',
     description: '',
     pullRequest: { number: pr.number, headSha: pr.head.sha, htmlUrl: pr.htmlUrl },
-    policy: snapshot.policy.ok
-      ? { path: snapshot.policy.value.path, ref: snapshot.policy.value.ref }
-      : { path: snapshot.policy.problem.what, ref: pr.base.ref },
+    policy: snapshot.policy.ok ? { path: snapshot.policy.value.path, ref: snapshot.policy.value.ref } : { path: snapshot.policy.problem.what, ref: pr.base.ref },
     configErrors: [],
     problems: [],
     checks: [],
     roles: [],
+    waivers: [],
     ledger: [],
     reactTo: [],
+    forgery: null,
+    policyChange: null,
+    reminder: null,
+    followUps: [],
   };
+}
 
+/**
+ * A pure function of the snapshot: the same snapshot always yields the same evaluation.
+ * `followUps` lists evidence it needed and did not find; until that is gathered, whatever
+ * depends on it reads as "cannot tell" and never counts.
+ */
+export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
+  const base = baseEvaluation(snapshot);
+  const pr = snapshot.pullRequest;
   if (!snapshot.policy.ok) {
     return { ...base, problems: [snapshot.policy.problem], description: truncateDescription(`Cannot evaluate: ${snapshot.policy.problem.message}`) };
   }
@@ -51,26 +69,42 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
     const first = formatConfigError(snapshot.policy.value.path, parsed.errors[0]!);
     return { ...base, configErrors: parsed.errors, description: truncateDescription(`Invalid readiness.yml: ${first}`) };
   }
-  const match = matchRelease(parsed.config.release, pr);
-  if (!match.release) {
-    return { ...base, applies: false, state: 'success', description: 'Not a release pull request: the readiness gate does not apply' };
+  const config = parsed.config;
+  if (!matchRelease(config.release, pr).release) {
+    return { ...base, applies: false, postStatus: config.non_release_status === 'success', state: 'success', description: 'Not a release pull request: the readiness gate does not apply' };
   }
 
-  const signoffs = evaluateSignoffs(snapshot, parsed.config);
-  const { ledger, reactTo } = signoffs;
-  const roles = signoffs.roles.map((role) => withApplicability(role, parsed.config.signoffs[role.role]?.when, snapshot));
+  const lookups = lookupReader(snapshot.lookups);
+  const change = policyChange(snapshot.policy.value.path, config, snapshot.sources.changedFiles, lookups);
+  const people = decidePeople(snapshot, config, lookups);
+  const roles = applyRoleConditions(people.roles, config, snapshot, change !== null);
   const roleMap = new Map(roles.map((role) => [role.role, role]));
-  const checks = parsed.config.checks.map((check): CheckResult => ({
-    id: check.id,
-    name: check.name,
-    required: check.required,
-    ...evaluateCheck(check, { snapshot, roles: roleMap }),
-  }));
+  const checks = config.checks.map((check): CheckResult => {
+    const result: CheckResult = { id: check.id, name: check.name, required: check.required, ...evaluateCheck(check, { snapshot, roles: roleMap }) };
+    return withWaiver(result, people.waivers.get(check.id));
+  });
   const state = gateState(checks, roles);
-  const problems = [...checks.flatMap((check) => (check.problem ? [check.problem] : []))];
   const comments = snapshot.sources.comments;
+  const problems = [...checks.flatMap((check) => (check.problem ? [check.problem] : [])), ...roles.flatMap((role) => (role.problem ? [role.problem] : [])), ...people.problems];
   if (comments && !comments.ok) problems.push(comments.problem);
-  return { ...base, state, description: gateDescription(state, checks, roles), checks, roles, ledger, reactTo, problems: dedupe(problems) };
+  const statuses = snapshot.sources.statuses;
+  const living = comments?.ok ? comments.value.find((comment) => isLivingComment(comment.body, comment.user?.type)) : undefined;
+  return {
+    ...base,
+    state,
+    description: gateDescription(state, checks, roles),
+    checks,
+    roles,
+    waivers: [...people.waivers.values()],
+    ledger: people.ledger,
+    reactTo: people.reactTo,
+    problems: dedupe(problems),
+    forgery: statuses?.ok ? detectForgery(statuses.value, snapshot.gate.context, pr.head.sha, living) : null,
+    policyChange: change,
+    reminder:
+      config.remind_after !== undefined && comments?.ok ? dueReminder(roles, comments.value, people.headSeenAt, snapshot.evaluatedAt, config.remind_after) : null,
+    followUps: lookups.missing(),
+  };
 }
 
 /** An "if applicable" check that does not apply is shown, with the reason, and never blocks. */
@@ -81,33 +115,60 @@ function evaluateCheck(check: CheckConfig, context: CheckContext): CheckVerdict 
   return moduleFor(check).evaluate(check, context);
 }
 
-function withApplicability(role: RoleResult, when: WhenRules | undefined, snapshot: EvidenceSnapshot): RoleResult {
-  if (role.outcome === 'unknown') return role;
-  const applies = applicability(when, snapshot);
-  if (applies.applies === 'unknown') return { ...role, outcome: 'unknown', because: `${applies.problem.what}: ${applies.problem.message}` };
-  if (!applies.applies) return { ...role, outcome: 'skipped', because: applies.because };
-  return role;
+/** A waiver turns a check that does not pass into an accepted risk; a passing check needs none. */
+function withWaiver(result: CheckResult, waiver: Waiver | undefined): CheckResult {
+  if (!waiver || result.outcome === 'pass' || result.outcome === 'skipped') return result;
+  const until = waiver.expiresAt ? ` until ${waiver.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return {
+    id: result.id,
+    name: result.name,
+    required: result.required,
+    outcome: 'waived',
+    summary: `Waived by ${waiver.login}${until}: ${code(waiver.reason)} — ${result.summary}`,
+    waiver,
+  };
 }
 
-function evaluateSignoffs(snapshot: EvidenceSnapshot, config: ReadinessConfig): { roles: RoleResult[]; ledger: Evaluation['ledger']; reactTo: number[] } {
+interface People {
+  roles: RoleResult[];
+  waivers: Map<string, Waiver>;
+  ledger: Evaluation['ledger'];
+  reactTo: number[];
+  problems: Evaluation['problems'];
+  headSeenAt: string | null;
+}
+
+/** Sign-offs and waivers, rebuilt from the comments. Without comments or statuses, nothing a person said can be trusted. */
+function decidePeople(snapshot: EvidenceSnapshot, config: ReadinessConfig, lookups: LookupReader): People {
   const comments = snapshot.sources.comments;
   const statuses = snapshot.sources.statuses;
+  const pr = snapshot.pullRequest;
   if (!comments?.ok || !statuses?.ok) {
-    // Without the comments (or the proof of when the head was pushed) no sign-off can be trusted.
     const roles = Object.entries(config.signoffs).map(
-      ([role, rule]): RoleResult => ({ role, min: rule.min, users: rule.users, outcome: 'unknown', because: 'the comments or statuses could not be read', signatures: [], stale: [] }),
+      ([role, rule]): RoleResult => ({
+        role,
+        min: rule.min,
+        users: rule.users ?? [],
+        teams: rule.teams ?? [],
+        permission: rule.permission ?? null,
+        outcome: 'unknown',
+        because: 'the comments or statuses could not be read',
+        signatures: [],
+        stale: [],
+      }),
     );
-    return { roles, ledger: [], reactTo: [] };
+    return { roles, waivers: new Map(), ledger: [], reactTo: [], problems: [], headSeenAt: null };
   }
-  const decision = decideSignoffs({
-    roles: config.signoffs,
-    comments: comments.value,
-    author: snapshot.pullRequest.author.login,
-    headSha: snapshot.pullRequest.head.sha,
-    headPushedAt: headPushedAt(statuses.value, snapshot.gate, snapshot.pullRequest.number),
-  });
-  const reactTo = decision.countedComments.filter((comment) => comment.plusOneReactions === 0).map((comment) => comment.id);
-  return { roles: decision.roles, ledger: decision.ledger, reactTo: [...new Set(reactTo)] };
+  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number);
+  const freshness = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headSeenAt, lookups };
+  const attempts = commandAttempts(comments.value);
+  const common = { config, attempts, author: pr.author.login, lookups, freshness };
+  const signoffs = decideSignoffs(common);
+  const waivers = decideWaivers({ ...common, now: snapshot.evaluatedAt });
+  const counted = [...signoffs.countedComments, ...comments.value.filter((comment) => [...waivers.waivers.values()].some((w) => w.commentUrl === comment.htmlUrl))];
+  const reactTo = [...new Set(counted.filter((comment) => comment.plusOneReactions === 0).map((comment) => comment.id))];
+  const ledger = [...signoffs.ledger, ...waivers.ledger].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.commentId - b.commentId);
+  return { roles: signoffs.roles, waivers: waivers.waivers, ledger, reactTo, problems: waivers.problems, headSeenAt };
 }
 
 function dedupe<T extends { what: string; message: string }>(items: T[]): T[] {

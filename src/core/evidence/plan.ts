@@ -12,15 +12,12 @@ function excludedByPullRequest(when: WhenRules | undefined, pr: PullRequestFacts
 
 /**
  * The evidence one evaluation needs, and nothing more. Comments (sign-offs and the living
- * comment) and statuses (the gate's own previous status, and when the head was pushed)
- * are always read.
+ * comment), statuses (the gate's own previous status, and when the head was pushed) and
+ * changed files are always read.
  */
 export function planEvidence(config: ReadinessConfig, pr: PullRequestFacts): PlannedSource[] {
-  const needed = new Set<PlannedSource>(['comments', 'statuses']);
-  const conditions = [...config.checks.map((check) => check.when), ...Object.values(config.signoffs).map((role) => role.when)];
-  for (const when of conditions) {
-    if (when?.paths && !excludedByPullRequest(when, pr)) needed.add('changedFiles');
-  }
+  // Changed files too: a PR that changes readiness.yml is shown what its change would do.
+  const needed = new Set<PlannedSource>(['comments', 'statuses', 'changedFiles']);
   for (const check of config.checks) {
     if (excludedByPullRequest(check.when, pr)) continue;
     for (const name of moduleFor(check).sources(check)) needed.add(name);

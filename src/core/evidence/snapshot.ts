@@ -1,3 +1,5 @@
+import type { Lookups } from './lookups.ts';
+
 /**
  * Everything an evaluation may ask about a pull request, as plain JSON.
  * The GitHub adapter fills it; evaluation is a pure function of it, so any
@@ -144,6 +146,8 @@ export interface EvidenceSnapshot {
   policy: Readable<PolicyFile>;
   /** Each source is present only when the plan asked for it. */
   sources: EvidenceSources;
+  /** Follow-up evidence, read once the first round showed what it depends on. */
+  lookups?: Lookups;
 }
 
 export interface EvidenceSources {

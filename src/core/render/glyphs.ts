@@ -3,6 +3,7 @@ import type { GateState, Outcome } from '../evaluation/result.ts';
 export const OUTCOME_GLYPH: Record<Outcome, string> = {
   pass: '✅',
   skipped: '➖',
+  waived: '☑️',
   pending: '⏳',
   fail: '❌',
   unknown: '⚠️',

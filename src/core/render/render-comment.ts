@@ -3,6 +3,7 @@ import { profileLink } from '../checks/people.ts';
 import { formatConfigError } from '../config/config-error.ts';
 import type { Evaluation, LedgerEntry, RoleResult } from '../evaluation/result.ts';
 import { OUTCOME_GLYPH, STATE_HEADLINE } from './glyphs.ts';
+import { evaluationTag } from '../evaluation/forgery.ts';
 import { COMMENT_MARKER } from './marker.ts';
 import { cell, code, formatTime, plural } from './markdown.ts';
 
@@ -12,11 +13,13 @@ import { cell, code, formatTime, plural } from './markdown.ts';
  */
 export function renderComment(evaluation: Evaluation): string {
   const sections = [
-    COMMENT_MARKER,
+    `${COMMENT_MARKER}\n${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description })}`,
     `## ${STATE_HEADLINE[evaluation.state]} — release readiness`,
     summaryLine(evaluation),
+    ...forgerySection(evaluation),
     ...configErrorSection(evaluation),
     ...problemSection(evaluation),
+    ...policyChangeSection(evaluation),
     ...checksSection(evaluation),
     ...rolesSection(evaluation),
     ...missingSection(evaluation),
@@ -36,6 +39,21 @@ function summaryLine(evaluation: Evaluation): string {
   if (roles.length > 0) parts.push(`**${signed} of ${plural(roles.length, 'sign-off')}** in`);
   const status = `Status \`release-readiness\`: ${evaluation.description}`;
   return parts.length > 0 ? `${parts.join(' · ')}\n${status}` : status;
+}
+
+function forgerySection(evaluation: Evaluation): string[] {
+  const forgery = evaluation.forgery;
+  if (!forgery) return [];
+  return [
+    `> [!WARNING]\n> A \`release-readiness\` status (${forgery.state}${forgery.description ? `: ${code(forgery.description)}` : ''}) was set on this commit by ${code(forgery.by)} at ${formatTime(forgery.at)}, not by this gate's evaluation. It has been overwritten. See the README's hardening section to make this impossible.`,
+  ];
+}
+
+function policyChangeSection(evaluation: Evaluation): string[] {
+  const change = evaluation.policyChange;
+  if (!change) return [];
+  const lines = change.problem ? [`- ⚠️ ${change.problem}`] : change.effects.length ? change.effects.map((effect) => `- ${effect}`) : ['- nothing the gate checks (formatting or comments only)'];
+  return [`### This PR changes the readiness policy\nThe version on \`${evaluation.policy.ref}\` still rules this PR. Merged, this change would:\n${lines.join('\n')}`];
 }
 
 function configErrorSection(evaluation: Evaluation): string[] {
@@ -86,7 +104,7 @@ function rolesSection(evaluation: Evaluation): string[] {
 function missingSection(evaluation: Evaluation): string[] {
   const items: string[] = [];
   for (const check of evaluation.checks) {
-    if (check.outcome === 'pass' || check.outcome === 'skipped' || !check.fix) continue;
+    if (check.outcome === 'pass' || check.outcome === 'skipped' || check.outcome === 'waived' || !check.fix) continue;
     items.push(`- ${OUTCOME_GLYPH[check.outcome]} **${check.name}**${check.required ? '' : ' _(advisory)_'}: ${check.fix}`);
   }
   for (const role of evaluation.roles) {

@@ -1,17 +1,17 @@
-import { parseCommands, type ParsedCommand } from '../commands/parse-commands.ts';
-import type { RoleConfig } from '../config/schema.ts';
+import type { ReadinessConfig } from '../config/schema.ts';
 import type { LedgerEntry, RoleResult, Signature } from '../evaluation/result.ts';
-import type { CommentFact } from '../evidence/snapshot.ts';
-import { isGateComment } from '../render/marker.ts';
-import { PLACEMENT_REASONS } from './placement-reasons.ts';
+import type { LookupReader } from '../evidence/lookups.ts';
+import type { CommentFact, EvidenceProblem } from '../evidence/snapshot.ts';
+import type { CommandAttempt } from './command-attempts.ts';
+import { eligibility } from './eligibility.ts';
+import { freshness, type FreshnessContext } from './freshness.ts';
 
 export interface SignoffInput {
-  roles: Record<string, RoleConfig>;
-  comments: readonly CommentFact[];
+  config: ReadinessConfig;
+  attempts: readonly CommandAttempt[];
   author: string;
-  headSha: string;
-  /** When the head commit became the PR's head; null when unproven (every sign-off is then stale). */
-  headPushedAt: string | null;
+  lookups: LookupReader;
+  freshness: FreshnessContext;
 }
 
 export interface SignoffDecision {
@@ -24,85 +24,83 @@ export interface SignoffDecision {
 interface Held {
   signature: Signature;
   comment: CommentFact;
-  stale: boolean;
+  fresh: boolean;
 }
 
-function chronological(comments: readonly CommentFact[]): CommentFact[] {
-  return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
-}
-
-function commandText(command: ParsedCommand): string {
-  return command.raw;
+export function ledgerEntry(attempt: CommandAttempt, counts: boolean, reason: string, commit: string | null): LedgerEntry {
+  const { comment, command } = attempt;
+  const verb = command.verb === 'waive' ? (command.cancel ? 'waive cancel' : 'waive') : command.cancel ? 'signoff cancel' : 'signoff';
+  return { commentId: comment.id, commentUrl: comment.htmlUrl, login: attempt.login, at: comment.createdAt, command: command.raw, verb, target: command.target, commit, counts, reason };
 }
 
 /** Rebuilds every role's sign-offs from the PR's comments: there is no other state to tamper with. */
 export function decideSignoffs(input: SignoffInput): SignoffDecision {
-  const held = new Map<string, Map<string, Held>>(Object.keys(input.roles).map((role) => [role, new Map()]));
+  const { config } = input;
+  const held = new Map<string, Map<string, Held>>(Object.keys(config.signoffs).map((role) => [role, new Map()]));
+  const unknown = new Map<string, EvidenceProblem>();
   const ledger: LedgerEntry[] = [];
-  const pushedAt = input.headPushedAt === null ? null : Date.parse(input.headPushedAt);
-  const roleNames = Object.keys(input.roles);
+  const roleNames = Object.keys(config.signoffs);
 
-  for (const comment of chronological(input.comments)) {
-    if (!comment.user || isGateComment(comment.body, comment.user.type)) continue;
-    const login = comment.user.login;
-    for (const command of parseCommands(comment.body)) {
-      const entry = (counts: boolean, reason: string): void => {
-        ledger.push({ commentId: comment.id, commentUrl: comment.htmlUrl, login, at: comment.createdAt, command: commandText(command), counts, reason });
-      };
-      if (command.placement !== 'line') {
-        entry(false, PLACEMENT_REASONS[command.placement]);
-        continue;
-      }
-      if (comment.user.type === 'Bot') {
-        entry(false, 'it comes from a bot');
-        continue;
-      }
-      if (command.verb === 'waive') {
-        entry(false, 'waivers are not enabled in readiness.yml');
-        continue;
-      }
-      const role = input.roles[command.target];
-      const holders = held.get(command.target);
-      if (!role || !holders) {
-        entry(false, `there is no role \`${command.target}\` (roles: ${roleNames.join(', ') || 'none'})`);
-        continue;
-      }
-      if (command.cancel) {
-        // Withdrawing only ever removes a sign-off, so it is honoured even from an edited comment.
-        if (holders.delete(login)) entry(true, '');
-        else entry(false, `${login} has no sign-off for ${command.target} to withdraw`);
-        continue;
-      }
-      if (comment.updatedAt !== comment.createdAt) {
-        entry(false, 'the comment was edited after it was posted: post the command in a new comment');
-        continue;
-      }
-      if (login === input.author) {
-        entry(false, `${login} opened this pull request and cannot sign it off`);
-        continue;
-      }
-      if (!role.users.includes(login)) {
-        entry(false, `${login} is not in role ${command.target}`);
-        continue;
-      }
-      const stale = pushedAt === null || Date.parse(comment.createdAt) <= pushedAt;
-      holders.set(login, { signature: { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text }, comment, stale });
-      entry(!stale, stale ? `it was given before the head commit ${input.headSha.slice(0, 7)} was pushed: sign off again` : '');
+  /** The other role this person already fills, when one person may fill only one. */
+  const otherRoleOf = (login: string, role: string): string | undefined =>
+    config.distinct_signers ? [...held.entries()].find(([name, holders]) => name !== role && holders.get(login)?.fresh)?.[0] : undefined;
+
+  for (const attempt of input.attempts) {
+    if (attempt.command.verb !== 'signoff') continue;
+    const { command, login, comment } = attempt;
+    const entry = (counts: boolean, reason: string, commit: string | null = null) => ledger.push(ledgerEntry(attempt, counts, reason, commit));
+    if (attempt.rejected) {
+      entry(false, attempt.rejected);
+      continue;
     }
+    const role = config.signoffs[command.target];
+    const holders = held.get(command.target);
+    if (!role || !holders) {
+      entry(false, `there is no role \`${command.target}\` (roles: ${roleNames.join(', ') || 'none'})`);
+      continue;
+    }
+    if (command.cancel) {
+      if (holders.delete(login)) entry(true, '');
+      else entry(false, `${login} has no sign-off for ${command.target} to withdraw`);
+      continue;
+    }
+    const eligible = eligibility(login, command.target, role, input.author, input.lookups);
+    if (eligible.ok === 'unknown') {
+      unknown.set(command.target, eligible.problem);
+      entry(false, `could not check that ${login} may sign: ${eligible.problem.message}`);
+      continue;
+    }
+    if (!eligible.ok) {
+      entry(false, eligible.reason);
+      continue;
+    }
+    const fresh = freshness(comment.createdAt, role.reopen_on?.paths ?? null, input.freshness);
+    const other = fresh.fresh ? otherRoleOf(login, command.target) : undefined;
+    if (other) {
+      entry(false, `${login} already signed off ${other}: one person fills one role (set \`distinct_signers: false\` to allow more)`);
+      continue;
+    }
+    holders.set(login, { signature: { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text, commit: fresh.commit }, comment, fresh: fresh.fresh });
+    entry(fresh.fresh, fresh.fresh ? (fresh.carried ?? '') : fresh.reason, fresh.commit);
   }
 
   const countedComments: CommentFact[] = [];
-  const roles = Object.entries(input.roles).map(([role, config]): RoleResult => {
+  const roles = Object.entries(config.signoffs).map(([role, rule]): RoleResult => {
     const entries = [...(held.get(role)?.values() ?? [])];
-    const current = entries.filter((item) => !item.stale);
+    const current = entries.filter((item) => item.fresh);
     countedComments.push(...current.map((item) => item.comment));
+    const problem = unknown.get(role);
+    const outcome = current.length >= rule.min ? 'pass' : problem ? 'unknown' : 'pending';
     return {
       role,
-      min: config.min,
-      users: config.users,
-      outcome: current.length >= config.min ? 'pass' : 'pending',
+      min: rule.min,
+      users: rule.users ?? [],
+      teams: rule.teams ?? [],
+      permission: rule.permission ?? null,
+      outcome,
+      ...(outcome === 'unknown' && problem ? { because: `${problem.what}: ${problem.message}`, problem } : {}),
       signatures: current.map((item) => item.signature),
-      stale: entries.filter((item) => item.stale).map((item) => item.signature),
+      stale: entries.filter((item) => !item.fresh).map((item) => item.signature),
     };
   });
   return { roles, ledger, countedComments };

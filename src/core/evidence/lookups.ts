@@ -1,0 +1,81 @@
+import type { Readable, StatusFact } from './snapshot.ts';
+
+export interface PullCommitFact {
+  sha: string;
+  treeSha: string;
+}
+
+/**
+ * Evidence that depends on other evidence (who commented decides whose team membership
+ * matters), gathered in follow-up rounds. Keys are the lookups' own ids (see lookupKey).
+ */
+export interface Lookups {
+  /** `org/team:login` → is an active member. */
+  memberships?: Record<string, Readable<boolean>>;
+  /** login → repository role (read, triage, write, maintain, admin, none). */
+  permissions?: Record<string, Readable<string>>;
+  /** The PR's commits, oldest first, with their trees (GitHub lists up to 250). */
+  pullCommits?: Readable<PullCommitFact[]>;
+  /** sha → the statuses of an earlier head of the PR, to tell when the gate first saw it. */
+  commitStatuses?: Record<string, Readable<StatusFact[]>>;
+  /** `base...head` → the paths changed between them. */
+  comparisons?: Record<string, Readable<string[]>>;
+  /** readiness.yml as the PR's head would have it; null when the head has none. */
+  headPolicy?: Readable<string | null>;
+}
+
+export type FollowUp =
+  | { kind: 'membership'; team: string; login: string }
+  | { kind: 'permission'; login: string }
+  | { kind: 'pullCommits' }
+  | { kind: 'commitStatuses'; sha: string }
+  | { kind: 'comparison'; base: string; head: string }
+  | { kind: 'headPolicy' };
+
+export function followUpKey(item: FollowUp): string {
+  switch (item.kind) {
+    case 'membership':
+      return `membership ${item.team}:${item.login}`;
+    case 'permission':
+      return `permission ${item.login}`;
+    case 'commitStatuses':
+      return `statuses ${item.sha}`;
+    case 'comparison':
+      return `compare ${item.base}...${item.head}`;
+    default:
+      return item.kind;
+  }
+}
+
+/**
+ * Reads lookups and remembers what was asked for but is not there yet, so that the
+ * adapter can fetch exactly that and evaluate again. A missing lookup reads as
+ * undefined, which every caller treats as "cannot tell": it never counts in anyone's favour.
+ */
+export interface LookupReader {
+  membership(team: string, login: string): Readable<boolean> | undefined;
+  permission(login: string): Readable<string> | undefined;
+  pullCommits(): Readable<PullCommitFact[]> | undefined;
+  commitStatuses(sha: string): Readable<StatusFact[]> | undefined;
+  comparison(base: string, head: string): Readable<string[]> | undefined;
+  headPolicy(): Readable<string | null> | undefined;
+  /** The follow-ups asked for and missing, each once. */
+  missing(): FollowUp[];
+}
+
+export function lookupReader(lookups: Lookups | undefined): LookupReader {
+  const missing = new Map<string, FollowUp>();
+  const take = <T>(value: T | undefined, item: FollowUp): T | undefined => {
+    if (value === undefined) missing.set(followUpKey(item), item);
+    return value;
+  };
+  return {
+    membership: (team, login) => take(lookups?.memberships?.[`${team}:${login}`], { kind: 'membership', team, login }),
+    permission: (login) => take(lookups?.permissions?.[login], { kind: 'permission', login }),
+    pullCommits: () => take(lookups?.pullCommits, { kind: 'pullCommits' }),
+    commitStatuses: (sha) => take(lookups?.commitStatuses?.[sha], { kind: 'commitStatuses', sha }),
+    comparison: (base, head) => take(lookups?.comparisons?.[`${base}...${head}`], { kind: 'comparison', base, head }),
+    headPolicy: () => take(lookups?.headPolicy, { kind: 'headPolicy' }),
+    missing: () => [...missing.values()],
+  };
+}

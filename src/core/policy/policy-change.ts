@@ -1,0 +1,46 @@
+import { formatConfigError } from '../config/config-error.ts';
+import { parseConfig } from '../config/parse-config.ts';
+import type { ReadinessConfig } from '../config/schema.ts';
+import type { LookupReader } from '../evidence/lookups.ts';
+import type { ChangedFilesFact, Readable } from '../evidence/snapshot.ts';
+
+/** What merging the PR would do to the gate's own policy. The base version rules the PR itself. */
+export interface PolicyChange {
+  /** e.g. "remove check `reviews`", "change role `security`"; empty when only formatting changed. */
+  effects: string[];
+  /** Set when the PR's version could not be read or is invalid. */
+  problem?: string;
+}
+
+const SETTINGS = ['release', 'distinct_signers', 'waivers', 'policy_change', 'remind_after', 'non_release_status'] as const;
+
+function diffById<T>(kind: string, before: Map<string, T>, after: Map<string, T>): string[] {
+  const effects: string[] = [];
+  for (const [id, value] of after) {
+    if (!before.has(id)) effects.push(`add ${kind} \`${id}\``);
+    else if (JSON.stringify(before.get(id)) !== JSON.stringify(value)) effects.push(`change ${kind} \`${id}\``);
+  }
+  for (const id of before.keys()) if (!after.has(id)) effects.push(`remove ${kind} \`${id}\``);
+  return effects;
+}
+
+export function diffPolicies(base: ReadinessConfig, head: ReadinessConfig): string[] {
+  return [
+    ...diffById('check', new Map(base.checks.map((c) => [c.id, c])), new Map(head.checks.map((c) => [c.id, c]))),
+    ...diffById('role', new Map(Object.entries(base.signoffs)), new Map(Object.entries(head.signoffs))),
+    ...SETTINGS.filter((key) => JSON.stringify(base[key]) !== JSON.stringify(head[key])).map((key) => `change \`${key}\``),
+  ];
+}
+
+/** Null when the PR does not touch the policy file. */
+export function policyChange(path: string, base: ReadinessConfig, changedFiles: Readable<ChangedFilesFact> | undefined, lookups: LookupReader): PolicyChange | null {
+  if (!changedFiles?.ok) return null;
+  if (!changedFiles.value.files.some((file) => file.path === path || file.previousPath === path)) return null;
+  const head = lookups.headPolicy();
+  if (head === undefined) return { effects: [], problem: 'the PR’s version was not read' };
+  if (!head.ok) return { effects: [], problem: `the PR’s version could not be read: ${head.problem.message}` };
+  if (head.value === null) return { effects: ['delete the policy: every release PR on this branch would then be ungated (an error)'] };
+  const parsed = parseConfig(head.value);
+  if (!parsed.ok) return { effects: [], problem: `the PR’s version is invalid: ${formatConfigError(path, parsed.errors[0]!)}` };
+  return { effects: diffPolicies(base, parsed.config) };
+}

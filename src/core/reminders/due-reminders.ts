@@ -1,0 +1,34 @@
+import type { RoleResult } from '../evaluation/result.ts';
+import type { CommentFact } from '../evidence/snapshot.ts';
+import { isGateComment, reminderMarker, remindedRoles } from '../render/marker.ts';
+
+export interface Reminder {
+  roles: string[];
+  body: string;
+}
+
+/**
+ * The roles whose sign-off has been pending for `remindAfterMs` since the head was pushed
+ * and since they were last reminded. The living comment is edited in place and edits notify
+ * nobody, so a reminder is a short new comment that mentions the people who can sign.
+ */
+export function dueReminder(roles: readonly RoleResult[], comments: readonly CommentFact[], pendingSince: string | null, now: string, remindAfterMs: number): Reminder | null {
+  if (pendingSince === null) return null;
+  const lastReminded = new Map<string, number>();
+  for (const comment of comments) {
+    if (!isGateComment(comment.body, comment.user?.type)) continue;
+    for (const role of remindedRoles(comment.body)) lastReminded.set(role, Math.max(lastReminded.get(role) ?? 0, Date.parse(comment.createdAt)));
+  }
+  const due = roles.filter((role) => {
+    if (role.outcome !== 'pending') return false;
+    const from = Math.max(Date.parse(pendingSince), lastReminded.get(role.role) ?? 0);
+    return Date.parse(now) - from >= remindAfterMs;
+  });
+  if (due.length === 0) return null;
+  const lines = due.map((role) => {
+    const who = [...role.users, ...role.teams].map((name) => `@${name}`).join(' ') || `anyone with \`${role.permission}\` permission`;
+    return `- **${role.role}** — ${who}: comment \`/signoff ${role.role}\` when it is done`;
+  });
+  const body = `${reminderMarker(due.map((role) => role.role))}\n⏰ This release is still waiting for sign-off:\n\n${lines.join('\n')}\n`;
+  return { roles: due.map((role) => role.role), body };
+}

@@ -1,0 +1,23 @@
+import { markdownTable } from 'markdown-table';
+import type { Evaluation, LedgerEntry } from '../evaluation/result.ts';
+import { cell, code, formatTime } from './markdown.ts';
+import { renderComment } from './render-comment.ts';
+
+function ledgerRow(entry: LedgerEntry): string[] {
+  return [
+    cell(formatTime(entry.at)),
+    cell(entry.login),
+    cell(code(entry.command)),
+    entry.commit ? `\`${entry.commit.slice(0, 7)}\`` : '—',
+    entry.counts ? `✅ counts${entry.reason ? ` (${cell(entry.reason)})` : ''}` : `❌ ${cell(entry.reason)}`,
+    `[comment](${entry.commentUrl})`,
+  ];
+}
+
+/** The job summary: the living comment, then the full audit ledger of every command on the PR. */
+export function renderSummary(evaluation: Evaluation): string {
+  const comment = renderComment(evaluation);
+  if (evaluation.ledger.length === 0) return comment;
+  const table = markdownTable([['When', 'Who', 'Command', 'Commit', 'Decision', 'Link'], ...evaluation.ledger.map(ledgerRow)], { alignDelimiters: false });
+  return `${comment}\n### Audit ledger\nEvery sign-off, withdrawal and waiver on the PR, rebuilt from its comments on this run.\n\n${table}\n`;
+}

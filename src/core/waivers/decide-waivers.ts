@@ -1,0 +1,83 @@
+import type { ReadinessConfig } from '../config/schema.ts';
+import type { LedgerEntry, Waiver } from '../evaluation/result.ts';
+import type { LookupReader } from '../evidence/lookups.ts';
+import type { EvidenceProblem } from '../evidence/snapshot.ts';
+import type { CommandAttempt } from '../signoffs/command-attempts.ts';
+import { ledgerEntry } from '../signoffs/decide-signoffs.ts';
+import { eligibility, type Eligibility } from '../signoffs/eligibility.ts';
+import { freshness, type FreshnessContext } from '../signoffs/freshness.ts';
+
+export interface WaiverInput {
+  config: ReadinessConfig;
+  attempts: readonly CommandAttempt[];
+  author: string;
+  lookups: LookupReader;
+  freshness: FreshnessContext;
+  /** The evaluation's clock (ISO), for expiry. */
+  now: string;
+}
+
+export interface WaiverDecision {
+  /** Waivers that hold now, by check id. */
+  waivers: Map<string, Waiver>;
+  ledger: LedgerEntry[];
+  problems: EvidenceProblem[];
+}
+
+/** May this person waive? Any of the waiving roles will do. */
+function mayWaive(login: string, input: WaiverInput): Eligibility {
+  const by = input.config.waivers?.by ?? [];
+  let unknown: Eligibility | null = null;
+  const reasons: string[] = [];
+  for (const roleName of by) {
+    const role = input.config.signoffs[roleName];
+    if (!role) continue;
+    const result = eligibility(login, roleName, role, input.author, input.lookups);
+    if (result.ok === true) return result;
+    if (result.ok === 'unknown') unknown ??= result;
+    else reasons.push(result.reason);
+  }
+  return unknown ?? { ok: false, reason: `${login} may not waive checks (waivers are by: ${by.join(', ')})` };
+}
+
+/** `/waive <check-id> <reason>`: an accepted risk, bound to the head commit like a sign-off, and optionally expiring. */
+export function decideWaivers(input: WaiverInput): WaiverDecision {
+  const waivers = new Map<string, Waiver>();
+  const ledger: LedgerEntry[] = [];
+  const problems: EvidenceProblem[] = [];
+  const checkIds = input.config.checks.map((check) => check.id);
+  const now = Date.parse(input.now);
+
+  for (const attempt of input.attempts) {
+    if (attempt.command.verb !== 'waive') continue;
+    const { command, login, comment } = attempt;
+    const entry = (counts: boolean, reason: string, commit: string | null = null) => ledger.push(ledgerEntry(attempt, counts, reason, commit));
+    if (attempt.rejected) entry(false, attempt.rejected);
+    else if (!input.config.waivers) entry(false, 'waivers are not enabled in readiness.yml (`waivers: { by: [role] }`)');
+    else if (!checkIds.includes(command.target)) entry(false, `there is no check \`${command.target}\` (checks: ${checkIds.join(', ')})`);
+    else if (!command.cancel && command.text === '') entry(false, `a waiver needs a reason: \`/waive ${command.target} <reason>\``);
+    else {
+      const allowed = mayWaive(login, input);
+      if (allowed.ok === 'unknown') {
+        problems.push(allowed.problem);
+        entry(false, `could not check that ${login} may waive: ${allowed.problem.message}`);
+      } else if (!allowed.ok) {
+        entry(false, allowed.reason);
+      } else if (command.cancel) {
+        if (waivers.delete(command.target)) entry(true, '');
+        else entry(false, `there is no waiver of \`${command.target}\` to withdraw`);
+      } else {
+        const fresh = freshness(comment.createdAt, null, input.freshness);
+        const expiresAfter = input.config.waivers.expires_after;
+        const expiresAt = expiresAfter === undefined ? null : new Date(Date.parse(comment.createdAt) + expiresAfter).toISOString().replace('.000Z', 'Z');
+        if (!fresh.fresh) entry(false, fresh.reason.replace('sign off again', 'waive again'), fresh.commit);
+        else if (expiresAt !== null && Date.parse(expiresAt) <= now) entry(false, `it expired at ${expiresAt}`, fresh.commit);
+        else {
+          waivers.set(command.target, { checkId: command.target, login, reason: command.text, at: comment.createdAt, commentUrl: comment.htmlUrl, expiresAt });
+          entry(true, fresh.carried ?? '', fresh.commit);
+        }
+      }
+    }
+  }
+  return { waivers, ledger, problems };
+}

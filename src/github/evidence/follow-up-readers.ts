@@ -1,0 +1,88 @@
+import type { FollowUp, Lookups } from '../../core/evidence/lookups.ts';
+import type { EvidenceProblem, Readable } from '../../core/evidence/snapshot.ts';
+import { describeApiError, httpStatusOf } from '../api-problem.ts';
+import { listStatuses } from './commit-readers.ts';
+import type { ReaderContext } from './reader-context.ts';
+
+async function readable<T>(what: string, read: () => Promise<T>, explain?: (problem: EvidenceProblem) => EvidenceProblem): Promise<Readable<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    const problem = describeApiError(error, what);
+    return { ok: false, problem: explain ? explain(problem) : problem };
+  }
+}
+
+// Installation tokens of workflows cannot read organisation teams at all.
+const teamFix = (problem: EvidenceProblem): EvidenceProblem =>
+  problem.httpStatus === 403
+    ? { ...problem, fix: 'Team membership needs a token with the organisation permission "Members: read" (a GitHub App installation token; the GITHUB_TOKEN cannot): pass it as `security-token`.' }
+    : problem;
+
+async function isActiveMember({ securityClient: client }: ReaderContext, team: string, login: string): Promise<boolean> {
+  const [org, slug] = team.split('/') as [string, string];
+  try {
+    const { data } = await client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login });
+    return data.state === 'active';
+  } catch (error) {
+    // 404 is GitHub's answer for "not a member" (and for a team the token cannot see, which then also fails closed).
+    if (httpStatusOf(error) === 404) return false;
+    throw error;
+  }
+}
+
+async function repoRole({ client, repo }: ReaderContext, login: string): Promise<string> {
+  try {
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+    return data.role_name || data.permission;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return 'none';
+    throw error;
+  }
+}
+
+async function headPolicy({ client, repo, pr }: ReaderContext, path: string): Promise<string | null> {
+  try {
+    const { data } = await client.rest.repos.getContent({ ...repo, path, ref: pr.head.sha });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
+}
+
+/** Reads follow-up evidence into the lookups, in parallel; a failure is recorded, never dropped. */
+export async function readFollowUps(context: ReaderContext, policyPath: string, items: readonly FollowUp[], into: Lookups): Promise<void> {
+  const { client, repo, pr } = context;
+  await Promise.all(
+    items.map(async (item) => {
+      switch (item.kind) {
+        case 'membership':
+          (into.memberships ??= {})[`${item.team}:${item.login}`] = await readable(`membership of ${item.login} in ${item.team}`, () => isActiveMember(context, item.team, item.login), teamFix);
+          return;
+        case 'permission':
+          (into.permissions ??= {})[item.login] = await readable(`the repository permission of ${item.login}`, () => repoRole(context, item.login));
+          return;
+        case 'pullCommits':
+          into.pullCommits = await readable('the commits of the PR', async () => {
+            const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
+            return commits.map((commit) => ({ sha: commit.sha, treeSha: commit.commit.tree.sha }));
+          });
+          return;
+        case 'commitStatuses':
+          (into.commitStatuses ??= {})[item.sha] = await readable(`commit statuses of ${item.sha.slice(0, 7)}`, () => listStatuses(client, repo, item.sha));
+          return;
+        case 'comparison':
+          (into.comparisons ??= {})[`${item.base}...${item.head}`] = await readable(`the changes since ${item.base.slice(0, 7)}`, async () => {
+            const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${item.base}...${item.head}` });
+            return (data.files ?? []).flatMap((file) => (file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
+          });
+          return;
+        case 'headPolicy':
+          into.headPolicy = await readable(`${policyPath} at the PR's head`, () => headPolicy(context, policyPath));
+          return;
+      }
+    }),
+  );
+}
