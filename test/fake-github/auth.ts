@@ -9,9 +9,11 @@ export type Permissions = Record<string, Access | 'none'>;
 /**
  * `github-token`: a workflow's GITHUB_TOKEN, limited to what a `permissions:`
  * block can grant. `app`: a GitHub App installation token, which may hold any
- * repository permission the app was given.
+ * repository or organisation permission the app was given. `user`: a person's
+ * fine-grained personal access token, which acts with the person's own
+ * repository role as well as its permissions.
  */
-export type TokenKind = 'github-token' | 'app';
+export type TokenKind = 'github-token' | 'app' | 'user';
 
 export interface TokenGrant {
   actor: string;
@@ -79,7 +81,18 @@ export const operationPermissions: Record<string, Requirement> = {
   'dependabot/list-alerts-for-repo': [{ vulnerability_alerts: 'read' }],
   'secret-scanning/list-alerts-for-repo': [{ secret_scanning_alerts: 'read' }],
   'code-scanning/list-alerts-for-repo': [{ security_events: 'read' }],
+  'pulls/list-commits': [{ pull_requests: 'read' }],
+  'repos/compare-commits-with-basehead': [{ contents: 'read' }],
+  'repos/compare-commits': [{ contents: 'read' }],
+  'repos/get-collaborator-permission-level': [{ metadata: 'read' }],
+  // An organisation permission: no workflow `permissions:` key grants it.
+  'teams/get-membership-for-user-in-org': [{ members: 'read' }],
 };
+
+/** GitHub's 403 message names what kind of token fell short. */
+export function notAccessible(kind: TokenKind): string {
+  return kind === 'user' ? 'Resource not accessible by personal access token' : 'Resource not accessible by integration';
+}
 
 function grants(grant: TokenGrant, name: string, access: Access): boolean {
   if (name === 'metadata') return true;

@@ -1,10 +1,14 @@
 // Line diffs between two trees, for a pull request's files and its
 // additions/deletions counts. An LCS diff is plenty for test-sized files; the
-// patch uses unified hunks with three lines of context, like GitHub.
+// patch uses unified hunks with three lines of context, like GitHub. Renames
+// are found when a file moves with identical content, the case git and GitHub
+// never miss (they also pair files that changed a little on the way).
 
 export interface FileChange {
   filename: string;
-  status: 'added' | 'removed' | 'modified';
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  /** Renamed files: the path in the base tree. */
+  previousFilename?: string;
   before: string | undefined;
   after: string | undefined;
   additions: number;
@@ -82,5 +86,20 @@ export function diffTrees(base: Map<string, string>, head: Map<string, string>):
       patch: hunks(ops),
     });
   }
-  return changes;
+  return pairRenames(changes);
+}
+
+// An added file with the content of a removed one is that file renamed. Git
+// does not pair empty files (every empty file would look like every other).
+function pairRenames(changes: FileChange[]): FileChange[] {
+  const removed = changes.filter((c) => c.status === 'removed' && c.before);
+  const gone = new Set<FileChange>();
+  const out = changes.map((c) => {
+    if (c.status !== 'added' || !c.after) return c;
+    const source = removed.find((r) => !gone.has(r) && r.before === c.after);
+    if (!source) return c;
+    gone.add(source);
+    return { filename: c.filename, status: 'renamed' as const, previousFilename: source.filename, before: c.after, after: c.after, additions: 0, deletions: 0, patch: '' };
+  });
+  return out.filter((c) => !gone.has(c));
 }

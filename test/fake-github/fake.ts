@@ -23,9 +23,25 @@ import type { CheckRunOptions, StatusOptions } from './state/checks.ts';
 import { addComment, addReaction, commentsOn, deleteComment, editComment, reactionsOn } from './state/comments.ts';
 import { addUser, branchSha, commit, createRepo, forkRepo } from './state/git.ts';
 import type { CommitOptions, CreateRepoOptions } from './state/git.ts';
-import type { AuthorAssociation, ReactionContent, UserType } from './state/model.ts';
-import { addLabel, addReview, dismissReview, openIssue, openPullRequest, pushToPullRequest, removeLabel, setPullRequest } from './state/pulls.ts';
-import type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges } from './state/pulls.ts';
+import { removeRepoPermission, setRepoPermission } from './state/collaborators.ts';
+import type { AuthorAssociation, CommentEdit, ReactionContent, RepoRole, TeamMember, UserType } from './state/model.ts';
+import {
+  addLabel,
+  addReview,
+  amendPullRequest,
+  dismissReview,
+  forcePushPullRequest,
+  openIssue,
+  openPullRequest,
+  pushToPullRequest,
+  removeLabel,
+  retargetPullRequest,
+  setPullRequest,
+} from './state/pulls.ts';
+import type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
+import { addTeamMember, createTeam, removeTeamMember } from './state/teams.ts';
+import type { CreateTeamOptions, TeamMemberOptions } from './state/teams.ts';
+import { commitTreeSha } from './state/trees.ts';
 import type { CodeScanningAlertState, DependabotAlertState, SecretScanningAlertState, SecretScanningResolution } from './state/alert-model.ts';
 import { addCodeScanningAlert, setCodeScanningAlertState } from './state/code-scanning.ts';
 import type { CodeScanningAlertOptions, CodeScanningStateOptions } from './state/code-scanning.ts';
@@ -121,12 +137,42 @@ export class FakeGitHub {
   /**
    * A `github-token` (a workflow's GITHUB_TOKEN) only ever holds what a
    * workflow's `permissions:` can grant; e.g. it never reads secret scanning
-   * alerts. An `app` installation token holds whatever it is given.
+   * alerts or team membership. An `app` installation token holds whatever it
+   * is given, organisation permissions such as `members` included. A `user`
+   * token (a person's fine-grained PAT) also needs the person's repository
+   * role where GitHub asks for one (editing others' comments needs write).
+   * Any actor added with addUser() can hold a token, e.g. another app's bot.
    */
   addToken(token: string, grant: TokenOptions): void {
     const actor = this.store.user(grant.actor).login;
     const kind = grant.kind ?? (actor === gateLogin ? 'github-token' : 'app');
     this.#tokens.add(token, { actor, permissions: grant.permissions, kind });
+  }
+
+  // --- organisations, teams and repository roles ---
+
+  /** A team of organisation `org` (created as an organisation if unknown); returns the team id. */
+  createTeam(org: string, slug: string, options: CreateTeamOptions): number {
+    return createTeam(this.store, org, slug, options).id;
+  }
+
+  /** Adds a member (default role member, state active), or changes an existing member's role or state. */
+  addTeamMember(org: string, slug: string, login: string, options: TeamMemberOptions = {}): TeamMember {
+    return { ...addTeamMember(this.store, org, slug, login, options) };
+  }
+
+  removeTeamMember(org: string, slug: string, login: string): void {
+    removeTeamMember(this.store, org, slug, login);
+  }
+
+  /** Grants `login` a role on the repository (replacing any earlier one). The owner of a personal repository is always admin. */
+  setRepoPermission(repo: string, login: string, role: RepoRole): void {
+    setRepoPermission(this.store, repo, login, role);
+  }
+
+  /** Takes the role away: the user can then read a public repository only, a private one not at all. */
+  removeRepoPermission(repo: string, login: string): void {
+    removeRepoPermission(this.store, repo, login);
   }
 
   // --- repositories and commits ---
@@ -148,6 +194,11 @@ export class FakeGitHub {
     return branchSha(this.store, repo, branch);
   }
 
+  /** The SHA of a commit's root tree, as git computes it. */
+  treeSha(sha: string): string {
+    return commitTreeSha(this.store, sha);
+  }
+
   /** A file's content at a branch or SHA, or undefined. */
   fileAt(repo: string, ref: string, path: string): string | undefined {
     const sha = this.store.resolveRef(this.store.repo(repo), ref);
@@ -164,9 +215,34 @@ export class FakeGitHub {
     return openPullRequest(this.store, repo, options);
   }
 
-  /** Commits on the pull request's head branch; returns the new head SHA. */
-  pushToPullRequest(repo: string, number: number, files: Record<string, string | null>, options: { message?: string } = {}): string {
-    return pushToPullRequest(this.store, repo, number, files, options.message);
+  /**
+   * Commits on the pull request's head branch; returns the new head SHA. A
+   * push that changes nothing throws unless `allowEmpty` (an empty commit:
+   * new SHA, the parent's tree).
+   */
+  pushToPullRequest(repo: string, number: number, files: Record<string, string | null>, options: PushOptions = {}): string {
+    return pushToPullRequest(this.store, repo, number, files, options);
+  }
+
+  /**
+   * Replaces the head commit by one with the same tree and parents but a new
+   * SHA, as a reworded or re-signed commit force-pushed; returns the new head SHA.
+   */
+  amendPullRequest(repo: string, number: number, options: { message?: string; committer?: string } = {}): string {
+    return amendPullRequest(this.store, repo, number, options);
+  }
+
+  /**
+   * Rewrites history: the head becomes one commit whose parent is the base
+   * branch's tip, with `files` applied to the base tree; returns its SHA.
+   */
+  forcePushPullRequest(repo: string, number: number, files: Record<string, string | null>, options: { message?: string } = {}): string {
+    return forcePushPullRequest(this.store, repo, number, files, options);
+  }
+
+  /** Changes the base branch (which must exist); base.ref and base.sha follow it. */
+  retargetPullRequest(repo: string, number: number, base: string): void {
+    retargetPullRequest(this.store, repo, number, base);
   }
 
   setPullRequest(repo: string, number: number, changes: PullRequestChanges): void {
@@ -298,6 +374,11 @@ export class FakeGitHub {
   /** `by` is who edited it (an issue_comment.edited sender); the author stays. */
   editComment(id: number, body: string, options: { by?: string } = {}): IssueComment {
     return renderComment(this.render, editComment(this.store, id, body, options.by)) as IssueComment;
+  }
+
+  /** Who edited a comment, when, and what it said before, oldest first. */
+  commentEdits(id: number): CommentEdit[] {
+    return (this.store.comments.get(id)?.edits ?? []).map((e) => ({ ...e }));
   }
 
   deleteComment(id: number): void {

@@ -28,6 +28,7 @@ const bases = {
   workflowRun: 19_000_000_000,
   label: 7_000_000_000,
   user: 150_000_000,
+  team: 10_000_000,
   app: 900_000,
 } as const;
 

@@ -7,6 +7,9 @@
 //   const result = await runAction({ fake, eventName: 'pull_request_target', payload: pullRequestEvent(fake, 'acme/rocket', n, 'opened') });
 //   fake.addDependabotAlert('acme/rocket', { severity: 'high', packageName: 'lodash' });   // also secret and code scanning
 //   fake.setTreeTruncated('acme/rocket', true);     // git trees answer truncated: true
+//   fake.createTeam('acme', 'release-managers', { members: ['alice'], maintainers: ['bob'] });
+//   fake.setRepoPermission('acme/rocket', 'carol', 'maintain');   // role_name maintain, permission write
+//   fake.amendPullRequest('acme/rocket', n);        // new head SHA, same tree; also forcePushPullRequest, retargetPullRequest
 //   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
 //   await fake.close();
 //
@@ -33,8 +36,22 @@ export type { FaultRule } from './faults.ts';
 export type { RequestLogEntry, Violation } from './server.ts';
 export type { CheckRunOptions, StatusOptions } from './state/checks.ts';
 export type { CommitOptions, CreateRepoOptions } from './state/git.ts';
-export type { AuthorAssociation, CheckConclusion, CheckStatus, ReactionContent, ReviewState, StatusState, UserType } from './state/model.ts';
-export type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges } from './state/pulls.ts';
+export type {
+  AuthorAssociation,
+  CheckConclusion,
+  CheckStatus,
+  CommentEdit,
+  ReactionContent,
+  RepoRole,
+  ReviewState,
+  StatusState,
+  TeamMember,
+  TeamMembershipState,
+  TeamRole,
+  UserType,
+} from './state/model.ts';
+export type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
+export type { CreateTeamOptions, TeamMemberOptions } from './state/teams.ts';
 export type {
   AdvisorySeverity,
   CodeScanningAlertState,

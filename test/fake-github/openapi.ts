@@ -62,7 +62,14 @@ export function operationParameters(op: OpenApiOperation): OpenApiParameter[] {
 
 // Segment kinds, ranked so that a literal beats a parameter, and a one-segment
 // parameter beats a multi-segment one (`/contents/{path}` may span segments).
-type Segment = { kind: 'literal'; text: string } | { kind: 'param' | 'multi'; name: string };
+// A `pattern` mixes text and parameters in one segment; the only one is
+// Octokit's legacy `/compare/{base}...{head}`, which is the same request on
+// the wire as GitHub's `/compare/{basehead}`, so it ranks last and the
+// documented operation answers.
+type Segment =
+  | { kind: 'literal'; text: string }
+  | { kind: 'param' | 'multi'; name: string }
+  | { kind: 'pattern'; regex: RegExp; names: string[] };
 interface Template {
   template: string;
   segments: Segment[];
@@ -83,9 +90,10 @@ function compileTemplates(): Template[] {
       .split('/')
       .slice(1)
       .map((part): Segment => {
-        const m = /^\{(.+)\}$/.exec(part);
-        if (!m?.[1]) return { kind: 'literal', text: part };
-        return { kind: multi.has(m[1]) ? 'multi' : 'param', name: m[1] };
+        const m = /^\{([^{}]+)\}$/.exec(part);
+        if (m?.[1]) return { kind: multi.has(m[1]) ? 'multi' : 'param', name: m[1] };
+        if (part.includes('{')) return patternSegment(part);
+        return { kind: 'literal', text: part };
       });
     const methods: Record<string, OpenApiOperation> = {};
     for (const [method, op] of Object.entries(item)) if (op && typeof op === 'object' && 'operationId' in op) methods[method.toUpperCase()] = op;
@@ -93,7 +101,19 @@ function compileTemplates(): Template[] {
   });
 }
 
-const rank = { literal: 2, param: 1, multi: 0 } as const;
+function patternSegment(part: string): Segment {
+  const pieces = part.split(/(\{[^{}]+\})/);
+  const names = pieces.flatMap((piece) => /^\{([^{}]+)\}$/.exec(piece)?.[1] ?? []);
+  let seen = 0;
+  const source = pieces.map((piece) => {
+    if (!/^\{[^{}]+\}$/.test(piece)) return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Earlier parameters take as little as they can, the last the rest.
+    return ++seen === names.length ? '(.+)' : '(.+?)';
+  });
+  return { kind: 'pattern', regex: new RegExp(`^${source.join('')}$`), names };
+}
+
+const rank = { literal: 2, param: 1, multi: 0, pattern: -1 } as const;
 
 /** Matches segments; returns one rank per template segment, or undefined. */
 function matchSegments(segments: Segment[], parts: string[], params: Record<string, string>): number[] | undefined {
@@ -113,9 +133,12 @@ function matchSegments(segments: Segment[], parts: string[], params: Record<stri
   const part = parts[0];
   if (part === undefined || part === '') return undefined;
   if (head.kind === 'literal' && head.text !== part) return undefined;
+  const groups = head.kind === 'pattern' ? head.regex.exec(part) : undefined;
+  if (head.kind === 'pattern' && !groups) return undefined;
   const tail = matchSegments(rest, parts.slice(1), params);
   if (!tail) return undefined;
   if (head.kind === 'param') params[head.name] = part;
+  if (head.kind === 'pattern') head.names.forEach((name, i) => (params[name] = groups![i + 1]!));
   return [rank[head.kind], ...tail];
 }
 

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authorize } from './auth.ts';
+import { authorize, notAccessible } from './auth.ts';
 import type { Tokens } from './auth.ts';
 import type { Faults, FaultRule } from './faults.ts';
 import { matchOperation } from './openapi.ts';
@@ -139,7 +139,7 @@ export class FakeServer {
     if (!decision.ok) {
       return send({
         status: 403,
-        body: { message: 'Resource not accessible by integration', documentation_url: docsUrl(op), status: '403' },
+        body: { message: notAccessible(grant.kind), documentation_url: docsUrl(op), status: '403' },
         headers: { 'x-accepted-github-permissions': decision.accepted },
       });
     }
@@ -165,6 +165,7 @@ export class FakeServer {
       headers: req.headers,
       url: new URL(url.pathname + url.search, this.#deps.render.api),
       actor: grant.actor,
+      tokenKind: grant.kind,
       violation: (message) => this.#violation('request', method, path, `${op.operationId}: ${message}`),
     };
     if (!route) {

@@ -47,6 +47,7 @@ export function renderDiffEntry(ctx: RenderContext, repo: RepoRecord, headSha: s
     raw_url: `${webOrigin}/${repo.fullName}/raw/${headSha}/${path}`,
     contents_url: `${ctx.api}/repos/${repo.fullName}/contents/${path}?ref=${headSha}`,
     ...(change.patch ? { patch: change.patch } : {}),
+    ...(change.previousFilename !== undefined ? { previous_filename: change.previousFilename } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 // Issue comments (the pull request conversation) and their reactions.
 import { paginate } from '../pagination.ts';
 import { renderComment, renderReaction } from '../render/comment.ts';
+import { hasRole } from '../state/collaborators.ts';
 import { addComment, addReaction, commentsOn, deleteComment, editComment, reactionsOn } from '../state/comments.ts';
 import type { CommentRecord, ReactionContent } from '../state/model.ts';
 import type { Reply, RouteContext, RouteTable } from './types.ts';
-import { json, notFound, repoName, validationFailed } from './types.ts';
+import { docsUrl, json, notFound, repoName, validationFailed } from './types.ts';
 
 const maxBody = 65536;
 
@@ -21,6 +22,17 @@ function commentIn(ctx: RouteContext): CommentRecord | undefined {
   const repo = ctx.store.repo(repoName(ctx));
   const comment = ctx.store.comments.get(Number(ctx.params.comment_id));
   return comment && !comment.deleted && comment.repo === repo.fullName ? comment : undefined;
+}
+
+/**
+ * A person may edit or delete their own comments, and anyone's with write
+ * access to the repository. An app's or a workflow's token edits any comment
+ * its issues or pull_requests permission covers.
+ */
+function mayChange(ctx: RouteContext, comment: CommentRecord): Reply | undefined {
+  if (ctx.tokenKind !== 'user' || comment.author.toLowerCase() === ctx.actor.toLowerCase()) return undefined;
+  if (hasRole(ctx.store, ctx.store.repo(comment.repo), ctx.actor, 'write')) return undefined;
+  return { status: 403, body: { message: 'Resource not accessible by personal access token', documentation_url: docsUrl(ctx.operation), status: '403' } };
 }
 
 function withLink(body: unknown[], link: string | undefined): Reply {
@@ -61,6 +73,8 @@ export const commentRoutes: RouteTable = {
   'issues/update-comment': (ctx) => {
     const comment = commentIn(ctx);
     if (!comment) return notFound(ctx);
+    const refused = mayChange(ctx, comment);
+    if (refused) return refused;
     const body = (ctx.body as { body: string }).body;
     const invalid = invalidBody(ctx, body);
     if (invalid) return invalid;
@@ -70,6 +84,8 @@ export const commentRoutes: RouteTable = {
   'issues/delete-comment': (ctx) => {
     const comment = commentIn(ctx);
     if (!comment) return notFound(ctx);
+    const refused = mayChange(ctx, comment);
+    if (refused) return refused;
     deleteComment(ctx.store, comment.id);
     return { status: 204 };
   },

@@ -1,13 +1,16 @@
 // Every implemented operation, by OpenAPI operationId.
 import { checkRoutes } from './checks.ts';
 import { codeScanningRoutes } from './code-scanning.ts';
+import { collaboratorRoutes } from './collaborators.ts';
 import { commentRoutes } from './comments.ts';
+import { compareRoutes } from './compare.ts';
 import { contentRoutes } from './contents.ts';
 import { dependabotRoutes } from './dependabot.ts';
 import { pullRoutes } from './pulls.ts';
 import { repoRoutes } from './repos.ts';
 import { secretScanningRoutes } from './secret-scanning.ts';
 import { statusRoutes } from './statuses.ts';
+import { teamRoutes } from './teams.ts';
 import { treeRoutes } from './trees.ts';
 import type { RouteTable } from './types.ts';
 
@@ -22,4 +25,7 @@ export const routes: RouteTable = {
   ...dependabotRoutes,
   ...secretScanningRoutes,
   ...codeScanningRoutes,
+  ...compareRoutes,
+  ...collaboratorRoutes,
+  ...teamRoutes,
 };

@@ -1,7 +1,9 @@
-// Pull requests: get, list (with GitHub's filters and sorting), reviews, files.
+// Pull requests: get, list (with GitHub's filters and sorting), reviews, files, commits.
 import { paginate } from '../pagination.ts';
+import { renderCommit } from '../render/commit.ts';
 import { pullFileChanges, renderDiffEntry, renderPull } from '../render/pull.ts';
 import { renderReview } from '../render/review.ts';
+import { commitsBetween } from '../state/git.ts';
 import type { IssueRecord, PullFacts } from '../state/model.ts';
 import type { RouteContext, RouteTable } from './types.ts';
 import { json, notFound, repoName } from './types.ts';
@@ -77,6 +79,21 @@ export const pullRoutes: RouteTable = {
     return json(
       200,
       page.items.map((c) => renderDiffEntry(ctx.render, repo, headSha, c)),
+      page.link ? { link: page.link } : undefined,
+    );
+  },
+
+  // The head's commits not on the base branch, oldest first; GitHub stops at 250.
+  'pulls/list-commits': (ctx) => {
+    const pull = pullOr404(ctx);
+    if (!pull) return notFound(ctx);
+    const repo = ctx.store.repo(repoName(ctx));
+    const headSha = ctx.store.headSha(pull);
+    const baseSha = repo.branches.get(pull.pull.base) ?? headSha;
+    const page = paginate(commitsBetween(ctx.store, baseSha, headSha).slice(0, 250), ctx.query, ctx.url);
+    return json(
+      200,
+      page.items.map((sha) => renderCommit(ctx.render, repo, sha)),
       page.link ? { link: page.link } : undefined,
     );
   },

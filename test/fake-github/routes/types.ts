@@ -2,6 +2,7 @@
 // synchronous functions of the request and the state; the server does parsing,
 // auth, validation, logging and headers.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TokenKind } from '../auth.ts';
 import type { OpenApiOperation } from '../openapi.ts';
 import type { Json, RenderContext } from '../render/context.ts';
 import type { Store } from '../state/store.ts';
@@ -20,6 +21,8 @@ export interface RouteContext {
   url: URL;
   /** Login of the token's actor. */
   actor: string;
+  /** What kind of token the request came with: some answers depend on it. */
+  tokenKind: TokenKind;
   /** Records a request violation (the action did something GitHub would reject). */
   violation(message: string): void;
 }

@@ -28,10 +28,13 @@ export function addComment(store: Store, repoName: string, number: number, autho
 
 export function editComment(store: Store, id: number, body: string, by?: string): CommentRecord {
   const comment = store.comment(id);
+  const editor = store.user(by ?? comment.author).login;
+  const at = store.clock.tick();
+  (comment.edits ??= []).push({ by: editor, at, previousBody: comment.body });
   comment.previousBody = comment.body;
-  comment.editedBy = store.user(by ?? comment.author).login;
+  comment.editedBy = editor;
   comment.body = body;
-  comment.updatedAt = store.clock.tick();
+  comment.updatedAt = at;
   return comment;
 }
 

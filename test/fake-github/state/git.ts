@@ -102,18 +102,44 @@ function writeCommit(
   message: string,
   author: string,
 ): string {
-  const date = store.clock.tick();
+  return recordCommit(store, repo, branch, { parents: parent ? [parent] : [], files: overlay(store, parent, files), message, author });
+}
+
+/** The parent's tree with `files` applied; `null` deletes a path. */
+export function overlay(store: Store, parent: string | undefined, files: Record<string, string | null>): Map<string, string> {
   const tree = new Map(parent ? store.commit(parent).files : []);
   for (const [path, content] of Object.entries(files)) {
     const clean = path.replace(/^\/+/, '');
     if (content === null) tree.delete(clean);
     else tree.set(clean, content);
   }
-  const sha = sha1(`commit ${store.commits.size} ${parent ?? ''} ${date} ${message}`);
-  const record: CommitRecord = { sha, parents: parent ? [parent] : [], files: tree, message, author, date };
+  return tree;
+}
+
+export interface NewCommit {
+  parents: string[];
+  /** The whole tree; never mutated afterwards (trees are cached by identity). */
+  files: Map<string, string>;
+  message: string;
+  author: string;
+  /** The author date, when it is not now (an amended commit keeps its own). */
+  authoredAt?: string;
+  /** Who committed it, when not the author. */
+  committer?: string;
+}
+
+/** Stores a commit and points `branch` of `repo` at it (a force push when the branch did not lead there). */
+export function recordCommit(store: Store, repo: RepoRecord, branch: string, c: NewCommit): string {
+  const now = store.clock.tick();
+  const sha = sha1(`commit ${store.commits.size} ${c.parents.join(' ')} ${now} ${c.message}`);
+  const record: CommitRecord = { sha, parents: [...c.parents], files: c.files, message: c.message, author: c.author, date: c.authoredAt ?? now };
+  if (c.authoredAt !== undefined || c.committer !== undefined) {
+    record.committer = c.committer ?? c.author;
+    record.committedAt = now;
+  }
   store.commits.set(sha, record);
   repo.branches.set(branch, sha);
-  repo.pushedAt = date;
+  repo.pushedAt = now;
   return sha;
 }
 
@@ -142,10 +168,25 @@ export function mergeBase(store: Store, a: string, b: string): string | undefine
   return undefined;
 }
 
-/** Commits reachable from `head` but not from `base`, oldest first. */
+/** Every commit reachable from `sha`, itself included. */
+export function reachable(store: Store, sha: string): Set<string> {
+  const seen = new Set<string>();
+  for (const queue = [sha]; queue.length; ) {
+    const next = queue.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    queue.push(...(store.commits.get(next)?.parents ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Commits reachable from `head` but not from `base` (git's `base..head`),
+ * oldest first. Parents are always stored before their children, so the
+ * store's insertion order is a topological order.
+ */
 export function commitsBetween(store: Store, base: string, head: string): string[] {
-  const stop = mergeBase(store, base, head);
-  const out: string[] = [];
-  for (let sha: string | undefined = head; sha && sha !== stop; sha = store.commits.get(sha)?.parents[0]) out.unshift(sha);
-  return out;
+  const exclude = reachable(store, base);
+  const include = reachable(store, head);
+  return [...store.commits.keys()].filter((sha) => include.has(sha) && !exclude.has(sha));
 }

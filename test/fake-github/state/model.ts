@@ -29,7 +29,11 @@ export interface CommitRecord {
   files: Map<string, string>;
   message: string;
   author: string;
+  /** Author date. */
   date: string;
+  /** Who committed it and when, when not the author at the author date (an amended or rebased commit). */
+  committer?: string;
+  committedAt?: string;
 }
 
 export interface LabelRecord {
@@ -90,6 +94,11 @@ export interface PullFacts {
   mergedBy: string | null;
   /** Head SHA when the pull request was closed; later pushes no longer move it. */
   frozenHeadSha?: string;
+  /**
+   * The last push through the world API: a synchronize payload's `before` is
+   * the previous head, which after an amend or a force push is not the parent.
+   */
+  lastPush?: { before: string; after: string };
 }
 
 export interface CommentRecord {
@@ -105,6 +114,14 @@ export interface CommentRecord {
   /** For `issue_comment.edited` payloads: the body before the last edit, and who edited it. */
   previousBody?: string;
   editedBy?: string;
+  /** Every edit, oldest first: GitHub keeps a comment's edit history. */
+  edits?: CommentEdit[];
+}
+
+export interface CommentEdit {
+  by: string;
+  at: string;
+  previousBody: string;
 }
 
 export type ReactionContent = '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes';
@@ -177,4 +194,27 @@ export interface CheckRunRecord {
   completedAt: string | null;
   /** What a tool reports, e.g. a coverage summary; annotations are counted, not stored. */
   output: { title: string | null; summary: string | null; text: string | null; annotationsCount: number };
+}
+
+/** A repository role, as `role_name` reports the built-in ones. */
+export type RepoRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+
+export type TeamRole = 'member' | 'maintainer';
+/** `pending`: invited to the organisation, invitation not yet accepted. */
+export type TeamMembershipState = 'active' | 'pending';
+
+export interface TeamMember {
+  login: string;
+  role: TeamRole;
+  state: TeamMembershipState;
+}
+
+export interface TeamRecord {
+  id: number;
+  nodeId: string;
+  /** The organisation's login. */
+  org: string;
+  slug: string;
+  /** By lower-cased login. */
+  members: Map<string, TeamMember>;
 }

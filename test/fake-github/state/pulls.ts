@@ -1,8 +1,9 @@
 // Issues, pull requests, labels and reviews. Issues and pull requests share one
 // numbering per repository, as on GitHub.
 import { nodeId, sha1 } from '../ids.ts';
-import { commit } from './git.ts';
+import { overlay, recordCommit } from './git.ts';
 import type { IssueRecord, LabelRecord, RepoRecord, ReviewRecord } from './model.ts';
+import { treeSha } from './trees.ts';
 import type { Store } from './store.ts';
 
 export interface OpenIssueOptions {
@@ -66,12 +67,79 @@ export function openPullRequest(store: Store, repoName: string, options: OpenPul
   return number;
 }
 
-/** Commits `files` on the pull request's head branch; returns the new head SHA. */
-export function pushToPullRequest(store: Store, repoName: string, number: number, files: Record<string, string | null>, message?: string): string {
-  const issue = store.pull(repoName, number);
-  const sha = commit(store, issue.pull.headRepo, issue.pull.head, files, { message: message ?? `Update #${number}`, author: issue.author });
+type PullIssue = ReturnType<Store['pull']>;
+
+export interface PushOptions {
+  message?: string;
+  /** Commit even when `files` change nothing (`git commit --allow-empty`): a new SHA with the parent's tree. */
+  allowEmpty?: boolean;
+}
+
+/**
+ * Moves the pull request's head branch, remembering the previous tip for
+ * synchronize payloads. A closed pull request keeps its head SHA, but its
+ * branch still moves, as on GitHub.
+ */
+function moveHead(store: Store, issue: PullIssue, write: (headRepo: RepoRecord, before: string) => string): string {
+  const headRepo = store.repo(issue.pull.headRepo);
+  const before = headRepo.branches.get(issue.pull.head);
+  if (!before) throw new Error(`Head branch ${issue.pull.head} of #${issue.number} is gone`);
+  const after = write(headRepo, before);
+  if (issue.state === 'open') issue.pull.lastPush = { before, after };
   issue.updatedAt = store.clock.iso();
-  return sha;
+  return after;
+}
+
+/** Commits `files` on the pull request's head branch; returns the new head SHA. */
+export function pushToPullRequest(store: Store, repoName: string, number: number, files: Record<string, string | null>, options: PushOptions = {}): string {
+  const issue = store.pull(repoName, number);
+  return moveHead(store, issue, (headRepo, before) => {
+    const tree = overlay(store, before, files);
+    // Like git, refuse a commit that changes nothing unless asked for one.
+    if (!options.allowEmpty && treeSha(tree) === treeSha(store.commit(before).files)) {
+      throw new Error(`Pushing ${JSON.stringify(files)} to #${number} changes nothing; pass { allowEmpty: true } for an empty commit`);
+    }
+    return recordCommit(store, headRepo, issue.pull.head, { parents: [before], files: tree, message: options.message ?? `Update #${number}`, author: issue.author });
+  });
+}
+
+/**
+ * Replaces the head commit with one of the same tree and parents but a new
+ * SHA (`git commit --amend` to reword or re-sign it, then a force push). The
+ * author and author date stay; the committer date is now.
+ */
+export function amendPullRequest(store: Store, repoName: string, number: number, options: { message?: string; committer?: string } = {}): string {
+  const issue = store.pull(repoName, number);
+  return moveHead(store, issue, (headRepo, before) => {
+    const old = store.commit(before);
+    return recordCommit(store, headRepo, issue.pull.head, {
+      parents: old.parents,
+      files: old.files,
+      message: options.message ?? old.message,
+      author: old.author,
+      authoredAt: old.date,
+      committer: store.user(options.committer ?? old.committer ?? old.author).login,
+    });
+  });
+}
+
+/**
+ * Rewrites the head branch to a single commit on top of the base branch's
+ * current tip, with `files` applied to the base tree (a squash and
+ * `git push --force`); the previous head commits leave the pull request.
+ */
+export function forcePushPullRequest(store: Store, repoName: string, number: number, files: Record<string, string | null>, options: { message?: string } = {}): string {
+  const issue = store.pull(repoName, number);
+  const baseTip = store.repo(repoName).branches.get(issue.pull.base);
+  if (!baseTip) throw new Error(`Base branch ${issue.pull.base} of #${number} is gone`);
+  return moveHead(store, issue, (headRepo) =>
+    recordCommit(store, headRepo, issue.pull.head, { parents: [baseTip], files: overlay(store, baseTip, files), message: options.message ?? `Rewrite #${number}`, author: issue.author }),
+  );
+}
+
+/** Changes the base branch, as "Edit" → base does on GitHub; base.ref and base.sha follow. */
+export function retargetPullRequest(store: Store, repoName: string, number: number, base: string): void {
+  setPullRequest(store, repoName, number, { base });
 }
 
 export interface PullRequestChanges {
@@ -97,7 +165,12 @@ export function setPullRequest(store: Store, repoName: string, number: number, c
     issue.labels = [...changes.labels];
   }
   if (issue.pull) {
-    if (changes.base !== undefined) issue.pull.base = changes.base;
+    if (changes.base !== undefined) {
+      // GitHub refuses a base that does not exist in the base repository, or that is the head itself.
+      if (!repo.branches.has(changes.base)) throw new Error(`No base branch ${changes.base} in ${repo.fullName}`);
+      if (changes.base === issue.pull.head && issue.pull.headRepo === repo.fullName) throw new Error(`#${number} cannot have its head branch ${changes.base} as its base`);
+      issue.pull.base = changes.base;
+    }
     if (changes.draft !== undefined) issue.pull.draft = changes.draft;
     if (changes.merged) {
       issue.pull.merged = true;

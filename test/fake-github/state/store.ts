@@ -12,8 +12,10 @@ import type {
   IssueRecord,
   ReactionRecord,
   RepoRecord,
+  RepoRole,
   ReviewRecord,
   StatusRecord,
+  TeamRecord,
   UserRecord,
 } from './model.ts';
 import { defaultApps, defaultUsers } from './users.ts';
@@ -39,6 +41,10 @@ export class Store {
   readonly securityByRepo = new Map<string, RepoSecurity>();
   /** Repositories (lower-cased full names) whose git trees answer `truncated: true`. */
   readonly truncatedTrees = new Set<string>();
+  /** Teams by lower-cased `org/slug`. */
+  readonly teams = new Map<string, TeamRecord>();
+  /** Explicit repository roles: lower-cased full name → lower-cased login → role. */
+  readonly repoRoles = new Map<string, Map<string, RepoRole>>();
 
   constructor() {
     for (const u of defaultUsers()) this.users.set(u.login.toLowerCase(), u);

@@ -15,7 +15,7 @@ export interface PullRequestEventOptions {
   label?: string;
   /** edited: what changed, e.g. { title: { from: 'Old' } }. */
   changes?: Record<string, unknown>;
-  /** synchronize: the previous head; defaults to the parent of the current head. */
+  /** synchronize: the previous head; defaults to the head before the last push through the fake (after an amend or a force push, not the parent), else the parent of the current head. */
   before?: string;
 }
 
@@ -28,7 +28,8 @@ export function pullRequestEvent(fake: FakeGitHub, repo: string, number: number,
   payload.pull_request = { ...(base.pull_request as object), ...renderPull(fake.render, repo, issue, true) };
   if (action === 'synchronize') {
     const after = fake.store.headSha(issue);
-    payload.before = options.before ?? fake.store.commit(after).parents[0] ?? after;
+    const lastPush = issue.pull.lastPush?.after === after ? issue.pull.lastPush.before : undefined;
+    payload.before = options.before ?? lastPush ?? fake.store.commit(after).parents[0] ?? after;
     payload.after = after;
   }
   if (action === 'labeled' || action === 'unlabeled') {
