@@ -37519,6 +37519,16 @@ function createGitHubClient(options) {
   });
 }
 
+// src/github/server-clock.ts
+function observeServerClock(client, local) {
+  let latest = null;
+  client.hook.after("request", (response) => {
+    const date5 = Date.parse(String(response.headers.date ?? ""));
+    if (Number.isFinite(date5)) latest = date5;
+  });
+  return () => latest === null ? local() : new Date(latest).toISOString();
+}
+
 // src/github/pull-requests.ts
 function toActor(user) {
   return user ? { login: user.login, type: user.type ?? "User" } : null;
@@ -62985,6 +62995,8 @@ function followUpKey(item) {
       return `permission ${item.login}`;
     case "commitStatuses":
       return `statuses ${item.sha}`;
+    case "commitTree":
+      return `tree ${item.sha}`;
     case "comparison":
       return `compare ${item.base}...${item.head}`;
     default:
@@ -63000,7 +63012,7 @@ function lookupReader(lookups) {
   return {
     membership: (team, login) => take(lookups?.memberships?.[`${team}:${login}`], { kind: "membership", team, login }),
     permission: (login) => take(lookups?.permissions?.[login], { kind: "permission", login }),
-    pullCommits: () => take(lookups?.pullCommits, { kind: "pullCommits" }),
+    commitTree: (sha2) => take(lookups?.commitTrees?.[sha2], { kind: "commitTree", sha: sha2 }),
     commitStatuses: (sha2) => take(lookups?.commitStatuses?.[sha2], { kind: "commitStatuses", sha: sha2 }),
     comparison: (base, head) => take(lookups?.comparisons?.[`${base}...${head}`], { kind: "comparison", base, head }),
     headPolicy: () => take(lookups?.headPolicy, { kind: "headPolicy" }),
@@ -71259,30 +71271,50 @@ function eligibility(login, roleName, role, author, lookups) {
 }
 
 // src/core/signoffs/head-pushed-at.ts
-function headPushedAt(statuses, gate, prNumber) {
+function headPushedAt(statuses, gate, prNumber, identity2 = null) {
   const ownLink = new RegExp(`/pull/${prNumber}(?:$|[#/?])`);
   let earliest = null;
   for (const status of statuses) {
     if (status.context !== gate.context || status.creator?.type !== "Bot") continue;
+    if (identity2 !== null && status.creator.login !== identity2) continue;
     if (!status.targetUrl || !ownLink.test(status.targetUrl)) continue;
     if (earliest === null || status.createdAt < earliest) earliest = status.createdAt;
   }
   return earliest;
 }
 
+// src/core/signoffs/lineage.ts
+var LINEAGE_CONTEXT = "release-readiness/lineage";
+function lineageDescription(previous2, prNumber) {
+  return `Follows ${previous2} on #${prNumber}`;
+}
+function previousHead(statuses, prNumber, identity2) {
+  const pattern = new RegExp(`^Follows ([0-9a-f]{40}) on #${prNumber}$`);
+  let earliest = null;
+  for (const status of statuses) {
+    if (status.context !== LINEAGE_CONTEXT || status.creator?.type !== "Bot") continue;
+    if (identity2 !== null && status.creator.login !== identity2) continue;
+    if (!pattern.test(status.description ?? "")) continue;
+    if (earliest === null || Date.parse(status.createdAt) < Date.parse(earliest.createdAt)) earliest = status;
+  }
+  return earliest ? pattern.exec(earliest.description ?? "")[1] : null;
+}
+
 // src/core/signoffs/freshness.ts
 var EARLIER_HEADS = 10;
 var short = (sha2) => sha2.slice(0, 7);
-function signedCommit(at, commits, headIndex, context3) {
-  const earlier = commits.slice(Math.max(0, headIndex - EARLIER_HEADS), headIndex).reverse();
-  const statuses = earlier.map((commit) => context3.lookups.commitStatuses(commit.sha));
-  for (const [index2, commit] of earlier.entries()) {
-    const read = statuses[index2];
+function earlierHeads(context3) {
+  const heads = [];
+  let statuses = context3.headStatuses;
+  while (heads.length < EARLIER_HEADS) {
+    const previous2 = previousHead(statuses, context3.prNumber, context3.identity);
+    if (!previous2 || previous2 === context3.headSha || heads.some((head) => head.sha === previous2)) return heads;
+    const read = context3.lookups.commitStatuses(previous2);
     if (!read?.ok) return null;
-    const seen = headPushedAt(read.value, context3.gate, context3.prNumber);
-    if (seen !== null && Date.parse(seen) < at) return commit;
+    heads.push({ sha: previous2, statuses: read.value });
+    statuses = read.value;
   }
-  return null;
+  return heads;
 }
 function freshness(atIso, reopenOn, context3) {
   const at = Date.parse(atIso);
@@ -71292,27 +71324,26 @@ function freshness(atIso, reopenOn, context3) {
     commit,
     reason: `it was given ${commit ? `on ${short(commit)}, ` : ""}before the head commit ${short(context3.headSha)} was pushed: sign off again`
   });
-  const listed2 = context3.lookups.pullCommits();
-  if (!listed2?.ok) return stale(null);
-  const commits = listed2.value;
-  const headIndex = commits.findIndex((commit) => commit.sha === context3.headSha);
-  if (headIndex < 0) return stale(null);
-  const treeSha = commits[headIndex].treeSha;
-  const sameTreeBefore = commits.slice(Math.max(0, headIndex - EARLIER_HEADS), headIndex).some((commit) => commit.treeSha === treeSha);
-  if (!sameTreeBefore && !reopenOn) return stale(null);
-  const signed = signedCommit(at, commits, headIndex, context3);
-  if (!signed) return stale(null);
-  const since = commits.slice(commits.indexOf(signed), headIndex + 1);
-  if (since.every((commit) => commit.treeSha === treeSha)) {
-    return { fresh: true, commit: signed.sha, carried: `the files are unchanged since ${short(signed.sha)}` };
+  const heads = earlierHeads(context3);
+  if (!heads) return stale(null);
+  const index2 = heads.findIndex((head) => {
+    const seen = headPushedAt(head.statuses, context3.gate, context3.prNumber, context3.identity);
+    return seen !== null && Date.parse(seen) < at;
+  });
+  if (index2 < 0) return stale(null);
+  const signed = heads[index2].sha;
+  const headTree = context3.lookups.commitTree(context3.headSha);
+  const trees = heads.slice(0, index2 + 1).map((head) => context3.lookups.commitTree(head.sha));
+  if (headTree?.ok && trees.every((tree) => tree?.ok && tree.value === headTree.value)) {
+    return { fresh: true, commit: signed, carried: `the files are unchanged since ${short(signed)}` };
   }
   if (reopenOn) {
-    const changed = context3.lookups.comparison(signed.sha, context3.headSha);
+    const changed = context3.lookups.comparison(signed, context3.headSha);
     if (changed?.ok && !changed.value.some((path6) => matchesAnyGlob(reopenOn, path6))) {
-      return { fresh: true, commit: signed.sha, carried: `nothing under ${reopenOn.map((glob2) => `\`${glob2}\``).join(", ")} changed since ${short(signed.sha)}` };
+      return { fresh: true, commit: signed, carried: `nothing under ${reopenOn.map((glob2) => `\`${glob2}\``).join(", ")} changed since ${short(signed)}` };
     }
   }
-  return stale(signed.sha);
+  return stale(signed);
 }
 
 // src/core/signoffs/decide-signoffs.ts
@@ -71598,8 +71629,9 @@ function decidePeople(snapshot, config2, lookups) {
     );
     return { roles, waivers: /* @__PURE__ */ new Map(), ledger: [], reactTo: [], problems: [], headSeenAt: null };
   }
-  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number);
-  const freshness2 = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headSeenAt, lookups };
+  const identity2 = comments.value.find((comment) => isLivingComment(comment.body, comment.user?.type))?.user?.login ?? null;
+  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number, identity2);
+  const freshness2 = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headStatuses: statuses.value, headSeenAt, identity: identity2, lookups };
   const attempts = commandAttempts(comments.value);
   const common = { config: config2, attempts, author: pr.author.login, lookups, freshness: freshness2 };
   const signoffs = decideSignoffs(common);
@@ -71702,7 +71734,7 @@ async function headPolicy({ client, repo, pr }, path6) {
   }
 }
 async function readFollowUps(context3, policyPath, items, into) {
-  const { client, repo, pr } = context3;
+  const { client, repo } = context3;
   await Promise.all(
     items.map(async (item) => {
       switch (item.kind) {
@@ -71712,10 +71744,10 @@ async function readFollowUps(context3, policyPath, items, into) {
         case "permission":
           (into.permissions ??= {})[item.login] = await readable(`the repository permission of ${item.login}`, () => repoRole(context3, item.login));
           return;
-        case "pullCommits":
-          into.pullCommits = await readable("the commits of the PR", async () => {
-            const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
-            return commits.map((commit) => ({ sha: commit.sha, treeSha: commit.commit.tree.sha }));
+        case "commitTree":
+          (into.commitTrees ??= {})[item.sha] = await readable(`the files of ${item.sha.slice(0, 7)}`, async () => {
+            const { data } = await client.rest.git.getCommit({ ...repo, commit_sha: item.sha });
+            return data.tree.sha;
           });
           return;
         case "commitStatuses":
@@ -71924,6 +71956,23 @@ function policyFor(deps, baseRef) {
   }
   return policy;
 }
+async function recordLineage(deps, pr) {
+  const { settings } = deps;
+  const { payload } = settings;
+  const sha2 = /^[0-9a-f]{40}$/;
+  if (!settings.eventName.startsWith("pull_request") || payload["action"] !== "synchronize") return;
+  const before = String(payload["before"] ?? "");
+  const after2 = String(payload["after"] ?? "");
+  if (!sha2.test(before) || after2 !== pr.head.sha) return;
+  await deps.client.rest.repos.createCommitStatus({
+    ...settings.repo,
+    sha: after2,
+    context: LINEAGE_CONTEXT,
+    state: "success",
+    description: lineageDescription(before, pr.number),
+    target_url: pr.htmlUrl
+  });
+}
 async function gatherAndEvaluate(deps, pr, policy) {
   const { settings, log } = deps;
   const preparation = prepare(policy, pr);
@@ -71931,6 +71980,7 @@ async function gatherAndEvaluate(deps, pr, policy) {
   const plan = preparation.kind === "gate" ? planEvidence(preparation.config, pr) : preparation.kind === "not-release" ? ["statuses"] : ["comments", "statuses"];
   log.info(`Reading: ${plan.join(", ")}.`);
   const context3 = { client: deps.client, securityClient: deps.securityClient, repo: settings.repo, pr };
+  if (preparation.kind !== "not-release") await recordLineage(deps, pr);
   const snapshot = {
     snapshotVersion: 1,
     repository: { owner: settings.repo.owner, name: settings.repo.repo },
@@ -72046,7 +72096,8 @@ async function run(settings, log, now) {
     return result;
   }
   const securityClient = settings.securityToken ? clientFor(settings.securityToken) : client;
-  const deps = { client, securityClient, settings, log, now, policies: /* @__PURE__ */ new Map(), saveSnapshot: snapshotSaver(settings, log) };
+  const clock = observeServerClock(client, now);
+  const deps = { client, securityClient, settings, log, now: clock, policies: /* @__PURE__ */ new Map(), saveSnapshot: snapshotSaver(settings, log) };
   const prs = (await findPullRequests(client, settings, targets, log)).filter((pr) => {
     if (pr.state === "open") return true;
     log.info(`#${pr.number} is closed; nothing to gate.`);

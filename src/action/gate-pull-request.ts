@@ -3,6 +3,7 @@ import type { Evaluation } from '../core/evaluation/result.ts';
 import { planEvidence } from '../core/evidence/plan.ts';
 import type { EvidenceSnapshot, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
 import { renderComment } from '../core/render/render-comment.ts';
+import { LINEAGE_CONTEXT, lineageDescription } from '../core/signoffs/lineage.ts';
 import { latestGateStatus, publishStatus } from '../github/commit-status.ts';
 import { readFollowUps } from '../github/evidence/follow-up-readers.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
@@ -50,6 +51,29 @@ function policyFor(deps: GateDependencies, baseRef: string): Promise<Readable<Po
   return policy;
 }
 
+/**
+ * On a push, records on the new head which head it replaced, from the event GitHub sent:
+ * history that a rebase or an amended commit rewrote is otherwise lost, and with it the
+ * proof that a sign-off given before the push was given on the same files.
+ */
+async function recordLineage(deps: GateDependencies, pr: PullRequestFacts): Promise<void> {
+  const { settings } = deps;
+  const { payload } = settings;
+  const sha = /^[0-9a-f]{40}$/;
+  if (!settings.eventName.startsWith('pull_request') || payload['action'] !== 'synchronize') return;
+  const before = String(payload['before'] ?? '');
+  const after = String(payload['after'] ?? '');
+  if (!sha.test(before) || after !== pr.head.sha) return;
+  await deps.client.rest.repos.createCommitStatus({
+    ...settings.repo,
+    sha: after,
+    context: LINEAGE_CONTEXT,
+    state: 'success',
+    description: lineageDescription(before, pr.number),
+    target_url: pr.htmlUrl,
+  });
+}
+
 /** Reads the evidence the evaluation asks for, round after round, until it asks for nothing more. */
 async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, policy: Readable<PolicyFile>): Promise<{ snapshot: EvidenceSnapshot; evaluation: Evaluation }> {
   const { settings, log } = deps;
@@ -59,6 +83,7 @@ async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, p
   const plan: PlannedSource[] = preparation.kind === 'gate' ? planEvidence(preparation.config, pr) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
   log.info(`Reading: ${plan.join(', ')}.`);
   const context: ReaderContext = { client: deps.client, securityClient: deps.securityClient, repo: settings.repo, pr };
+  if (preparation.kind !== 'not-release') await recordLineage(deps, pr);
   const snapshot: EvidenceSnapshot = {
     snapshotVersion: 1,
     repository: { owner: settings.repo.owner, name: settings.repo.repo },

@@ -7,6 +7,7 @@ import type { EvidenceSnapshot, PullRequestFacts } from '../core/evidence/snapsh
 import { describeApiError } from '../github/api-problem.ts';
 import { publishStatus } from '../github/commit-status.ts';
 import { createGitHubClient, type GitHubClient } from '../github/octokit-client.ts';
+import { observeServerClock } from '../github/server-clock.ts';
 import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
 import { eventTargets, type Targets } from './event-targets.ts';
 import { recordCoverage } from './record-coverage.ts';
@@ -88,7 +89,8 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
   }
 
   const securityClient = settings.securityToken ? clientFor(settings.securityToken) : client;
-  const deps: GateDependencies = { client, securityClient, settings, log, now, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
+  const clock = observeServerClock(client, now);
+  const deps: GateDependencies = { client, securityClient, settings, log, now: clock, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
 
   const prs = (await findPullRequests(client, settings, targets, log)).filter((pr) => {
     if (pr.state === 'open') return true;

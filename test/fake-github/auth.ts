@@ -78,6 +78,7 @@ export const operationPermissions: Record<string, Requirement> = {
   'reactions/list-for-issue-comment': issueRead,
   'reactions/create-for-issue-comment': issueWrite,
   'git/get-tree': [{ contents: 'read' }],
+  'git/get-commit': [{ contents: 'read' }],
   'dependabot/list-alerts-for-repo': [{ vulnerability_alerts: 'read' }],
   'secret-scanning/list-alerts-for-repo': [{ secret_scanning_alerts: 'read' }],
   'code-scanning/list-alerts-for-repo': [{ security_events: 'read' }],

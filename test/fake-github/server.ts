@@ -194,6 +194,8 @@ export class FakeServer {
       'x-ratelimit-reset': String(store.clock.epochSeconds() + 3600),
       'x-ratelimit-used': String(this.#served),
       'x-ratelimit-resource': 'core',
+      // GitHub's clock, as a client sees it: the fake's own.
+      date: store.clock.now().toUTCString(),
       ...reply.headers,
     };
     let text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));

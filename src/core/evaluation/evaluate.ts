@@ -159,8 +159,9 @@ function decidePeople(snapshot: EvidenceSnapshot, config: ReadinessConfig, looku
     );
     return { roles, waivers: new Map(), ledger: [], reactTo: [], problems: [], headSeenAt: null };
   }
-  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number);
-  const freshness = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headSeenAt, lookups };
+  const identity = comments.value.find((comment) => isLivingComment(comment.body, comment.user?.type))?.user?.login ?? null;
+  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number, identity);
+  const freshness = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headStatuses: statuses.value, headSeenAt, identity, lookups };
   const attempts = commandAttempts(comments.value);
   const common = { config, attempts, author: pr.author.login, lookups, freshness };
   const signoffs = decideSignoffs(common);

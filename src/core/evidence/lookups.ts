@@ -1,10 +1,5 @@
 import type { Readable, StatusFact } from './snapshot.ts';
 
-export interface PullCommitFact {
-  sha: string;
-  treeSha: string;
-}
-
 /**
  * Evidence that depends on other evidence (who commented decides whose team membership
  * matters), gathered in follow-up rounds. Keys are the lookups' own ids (see lookupKey).
@@ -14,8 +9,8 @@ export interface Lookups {
   memberships?: Record<string, Readable<boolean>>;
   /** login → repository role (read, triage, write, maintain, admin, none). */
   permissions?: Record<string, Readable<string>>;
-  /** The PR's commits, oldest first, with their trees (GitHub lists up to 250). */
-  pullCommits?: Readable<PullCommitFact[]>;
+  /** sha → the tree of a commit: equal trees are equal files. */
+  commitTrees?: Record<string, Readable<string>>;
   /** sha → the statuses of an earlier head of the PR, to tell when the gate first saw it. */
   commitStatuses?: Record<string, Readable<StatusFact[]>>;
   /** `base...head` → the paths changed between them. */
@@ -27,7 +22,7 @@ export interface Lookups {
 export type FollowUp =
   | { kind: 'membership'; team: string; login: string }
   | { kind: 'permission'; login: string }
-  | { kind: 'pullCommits' }
+  | { kind: 'commitTree'; sha: string }
   | { kind: 'commitStatuses'; sha: string }
   | { kind: 'comparison'; base: string; head: string }
   | { kind: 'headPolicy' };
@@ -40,6 +35,8 @@ export function followUpKey(item: FollowUp): string {
       return `permission ${item.login}`;
     case 'commitStatuses':
       return `statuses ${item.sha}`;
+    case 'commitTree':
+      return `tree ${item.sha}`;
     case 'comparison':
       return `compare ${item.base}...${item.head}`;
     default:
@@ -55,7 +52,7 @@ export function followUpKey(item: FollowUp): string {
 export interface LookupReader {
   membership(team: string, login: string): Readable<boolean> | undefined;
   permission(login: string): Readable<string> | undefined;
-  pullCommits(): Readable<PullCommitFact[]> | undefined;
+  commitTree(sha: string): Readable<string> | undefined;
   commitStatuses(sha: string): Readable<StatusFact[]> | undefined;
   comparison(base: string, head: string): Readable<string[]> | undefined;
   headPolicy(): Readable<string | null> | undefined;
@@ -72,7 +69,7 @@ export function lookupReader(lookups: Lookups | undefined): LookupReader {
   return {
     membership: (team, login) => take(lookups?.memberships?.[`${team}:${login}`], { kind: 'membership', team, login }),
     permission: (login) => take(lookups?.permissions?.[login], { kind: 'permission', login }),
-    pullCommits: () => take(lookups?.pullCommits, { kind: 'pullCommits' }),
+    commitTree: (sha) => take(lookups?.commitTrees?.[sha], { kind: 'commitTree', sha }),
     commitStatuses: (sha) => take(lookups?.commitStatuses?.[sha], { kind: 'commitStatuses', sha }),
     comparison: (base, head) => take(lookups?.comparisons?.[`${base}...${head}`], { kind: 'comparison', base, head }),
     headPolicy: () => take(lookups?.headPolicy, { kind: 'headPolicy' }),

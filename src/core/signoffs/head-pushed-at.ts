@@ -11,11 +11,13 @@ import type { GateFacts, StatusFact } from '../evidence/snapshot.ts';
  * cannot carry old sign-offs onto this PR. Null when the gate has not yet seen this
  * head: then every earlier sign-off is stale, which fails closed.
  */
-export function headPushedAt(statuses: readonly StatusFact[], gate: GateFacts, prNumber: number): string | null {
+export function headPushedAt(statuses: readonly StatusFact[], gate: GateFacts, prNumber: number, identity: string | null = null): string | null {
   const ownLink = new RegExp(`/pull/${prNumber}(?:$|[#/?])`);
   let earliest: string | null = null;
   for (const status of statuses) {
     if (status.context !== gate.context || status.creator?.type !== 'Bot') continue;
+    // Once the gate's identity is known (its comment's author), only its own statuses prove anything.
+    if (identity !== null && status.creator.login !== identity) continue;
     if (!status.targetUrl || !ownLink.test(status.targetUrl)) continue;
     if (earliest === null || status.createdAt < earliest) earliest = status.createdAt;
   }

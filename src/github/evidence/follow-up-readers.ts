@@ -54,7 +54,7 @@ async function headPolicy({ client, repo, pr }: ReaderContext, path: string): Pr
 
 /** Reads follow-up evidence into the lookups, in parallel; a failure is recorded, never dropped. */
 export async function readFollowUps(context: ReaderContext, policyPath: string, items: readonly FollowUp[], into: Lookups): Promise<void> {
-  const { client, repo, pr } = context;
+  const { client, repo } = context;
   await Promise.all(
     items.map(async (item) => {
       switch (item.kind) {
@@ -64,10 +64,10 @@ export async function readFollowUps(context: ReaderContext, policyPath: string, 
         case 'permission':
           (into.permissions ??= {})[item.login] = await readable(`the repository permission of ${item.login}`, () => repoRole(context, item.login));
           return;
-        case 'pullCommits':
-          into.pullCommits = await readable('the commits of the PR', async () => {
-            const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
-            return commits.map((commit) => ({ sha: commit.sha, treeSha: commit.commit.tree.sha }));
+        case 'commitTree':
+          (into.commitTrees ??= {})[item.sha] = await readable(`the files of ${item.sha.slice(0, 7)}`, async () => {
+            const { data } = await client.rest.git.getCommit({ ...repo, commit_sha: item.sha });
+            return data.tree.sha;
           });
           return;
         case 'commitStatuses':

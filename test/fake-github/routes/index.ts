@@ -12,6 +12,7 @@ import { secretScanningRoutes } from './secret-scanning.ts';
 import { statusRoutes } from './statuses.ts';
 import { teamRoutes } from './teams.ts';
 import { treeRoutes } from './trees.ts';
+import { gitCommitRoutes } from './git-commits.ts';
 import type { RouteTable } from './types.ts';
 
 export const routes: RouteTable = {
@@ -19,6 +20,7 @@ export const routes: RouteTable = {
   ...pullRoutes,
   ...contentRoutes,
   ...treeRoutes,
+  ...gitCommitRoutes,
   ...checkRoutes,
   ...statusRoutes,
   ...commentRoutes,
