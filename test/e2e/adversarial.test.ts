@@ -149,6 +149,14 @@ describe('sign-offs and pushes', () => {
     expect(securityOf(world)).toContain('alice');
   });
 
+  it('a force push with other files re-opens it, even though history was rewritten', async () => {
+    const world = await opened();
+    await world.comment('alice', '/signoff security');
+    world.fake.forcePushPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "rewritten";\n' });
+    await world.gateOnPullRequest('synchronize');
+    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+  });
+
   it('reopen_on: a push outside the paths keeps the sign-off, one inside re-opens it', async () => {
     const world = await opened(withRoles('  security:\n    users: [alice]\n    reopen_on: { paths: ["src/auth/**"] }\n'));
     await world.comment('alice', '/signoff security');
@@ -169,6 +177,16 @@ describe('the policy and the status', () => {
     await world.gateOnPullRequest('synchronize');
     expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
     expect(world.gateComments()[0]!.body).toContain('- remove check `ci`');
+  });
+
+  it('policy_change: a PR that changes readiness.yml needs the named role, even one that otherwise does not apply', async () => {
+    const policy = withRoles('  security:\n    users: [alice]\n  policy-owners:\n    users: [carol]\n    when: { labels: [never] }\n', 'policy_change:\n  signoff: policy-owners\n');
+    const world = await opened(policy);
+    expect(waitingFor(world)).not.toContain('policy-owners');
+    world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': policy.replace('[alice]', '[alice, dave]') });
+    await world.gateOnPullRequest('synchronize');
+    expect(waitingFor(world)).toContain('policy-owners');
+    expect(world.gateComments()[0]!.body).toContain('- change role `security`');
   });
 
   it('a release-readiness status forged by another identity is overwritten and reported', async () => {

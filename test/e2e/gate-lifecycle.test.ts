@@ -94,6 +94,14 @@ describe('a release PR through its life', () => {
     expect(world.gateStatuses()[0]!.description).toBe('Blocked: waiting for sign-off: sre');
     const { result } = await world.comment('carol', '/signoff sre paged the on-call');
     expect(result.outputs).toMatchObject({ state: 'success', ready: 'true' });
+    // The audit ledger: in the job summary for people, in the report for machines.
+    expect(result.summary).toContain('### Audit ledger');
+    expect(result.summary).toMatch(/\| carol \| `\/signoff sre paged the on-call` \| `[0-9a-f]{7}` \| ✅ counts \|/);
+    const report = JSON.parse(result.outputs['report']!);
+    expect(report.ledger.map((e: { login: string; verb: string; target: string; counts: boolean; commit: string }) => [e.login, e.verb, e.target, e.counts, e.commit])).toEqual([
+      ['alice', 'signoff', 'security', true, world.head()],
+      ['carol', 'signoff', 'sre', true, world.head()],
+    ]);
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Ready: 3 checks pass, 2 sign-offs in' });
     const body = world.gateComments()[0]!.body!;
     expect(body).toContain('✅ Ready to release');
