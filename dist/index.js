@@ -32627,7 +32627,7 @@ function getIDToken(aud) {
 function defaultStringLength(value) {
   return value.length;
 }
-function markdownTable(table, options) {
+function markdownTable(table2, options) {
   const settings = options || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -32637,15 +32637,15 @@ function markdownTable(table, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table.length) {
+  while (++rowIndex < table2.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
     }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell2 = serialize(table[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell2 = serialize(table2[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell2);
         sizes2[columnIndex2] = size;
@@ -32812,6 +32812,48 @@ var STATE_HEADLINE = {
   error: "\u26A0\uFE0F Cannot evaluate"
 };
 
+// src/core/render/checks-section.ts
+var DONE = /* @__PURE__ */ new Set(["pass", "skipped", "waived"]);
+function groups(checks) {
+  const result = [];
+  for (const check2 of checks) {
+    const last = result[result.length - 1];
+    if (last && last.title === (check2.section ?? null)) last.checks.push(check2);
+    else result.push({ title: check2.section ?? null, checks: [check2] });
+  }
+  return result;
+}
+function table(checks) {
+  const rows = checks.map((check2) => [OUTCOME_GLYPH[check2.outcome], cell(check2.required ? check2.name : `${check2.name} _(advisory)_`), cell(check2.summary)]);
+  return markdownTable([["", "Check", "Evidence"], ...rows], { alignDelimiters: false });
+}
+function renderGroup(group2, detail) {
+  const title = group2.title ?? "Other checks";
+  const done = group2.checks.every((check2) => DONE.has(check2.outcome));
+  const count = `${group2.checks.filter((check2) => DONE.has(check2.outcome)).length} of ${group2.checks.length} done`;
+  if (done) {
+    return detail === "full" ? `<details><summary>\u2705 <b>${cell(title)}</b> \u2014 ${count}</summary>
+
+${table(group2.checks)}
+
+</details>` : `\u2705 **${title}** \u2014 ${count}`;
+  }
+  const shown = detail === "full" ? group2.checks : group2.checks.filter((check2) => !DONE.has(check2.outcome));
+  const hidden = group2.checks.length - shown.length;
+  return `#### ${title} \u2014 ${count}
+${table(shown)}${hidden ? `
+
+_and ${hidden} done_` : ""}`;
+}
+function checksSection(checks, detail) {
+  if (checks.length === 0) return [];
+  if (checks.every((check2) => check2.section === void 0)) return [`### Checks
+${table(checks)}`];
+  return [`### Checks
+
+${groups(checks).map((group2) => renderGroup(group2, detail)).join("\n\n")}`];
+}
+
 // src/core/evaluation/forgery.ts
 var TAG = /<!-- release-readiness:evaluation (\{[^\n]*?\}) -->/;
 function evaluationTag(published) {
@@ -32859,6 +32901,15 @@ function isGateComment(body, authorType) {
 
 // src/core/render/render-comment.ts
 function renderComment(evaluation) {
+  const full = render(evaluation, "full", true);
+  if (full.length <= COMMENT_LIMIT) return full;
+  const compact = render(evaluation, "compact", false);
+  if (compact.length <= COMMENT_LIMIT) return compact;
+  const note = "\n\n_\u2026cut to fit GitHub\u2019s comment limit: the whole evaluation is in the job summary and the step output `report`._\n";
+  return `${compact.slice(0, COMMENT_LIMIT - note.length)}${note}`;
+}
+var COMMENT_LIMIT = 65e3;
+function render(evaluation, detail, withLedger) {
   const sections = [
     `${COMMENT_MARKER}
 ${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description })}`,
@@ -32868,10 +32919,10 @@ ${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, 
     ...configErrorSection(evaluation),
     ...problemSection(evaluation),
     ...policyChangeSection(evaluation),
-    ...checksSection(evaluation),
+    ...checksSection(evaluation.checks, detail),
     ...rolesSection(evaluation),
     ...missingSection(evaluation),
-    ...ledgerSection(evaluation.ledger),
+    ...withLedger ? ledgerSection(evaluation.ledger) : [],
     footer(evaluation)
   ];
   return `${sections.join("\n\n")}
@@ -32922,16 +32973,6 @@ function problemSection(evaluation) {
   return [`### Evidence that could not be read
 Unreadable evidence blocks the release until it can be read.
 ${lines.join("\n")}`];
-}
-function checksSection(evaluation) {
-  if (evaluation.checks.length === 0) return [];
-  const rows = evaluation.checks.map((check2) => [
-    OUTCOME_GLYPH[check2.outcome],
-    cell(check2.required ? check2.name : `${check2.name} _(advisory)_`),
-    cell(check2.summary)
-  ]);
-  return [`### Checks
-${markdownTable([["", "Check", "Evidence"], ...rows], { alignDelimiters: false })}`];
 }
 function signedBy(role) {
   const current = role.signatures.map((s) => `${profileLink(s.login)} at ${formatTime(s.at)} ([comment](${s.commentUrl}))`);
@@ -33000,12 +33041,12 @@ function ledgerRow(entry) {
 function renderSummary(evaluation) {
   const comment = renderComment(evaluation);
   if (evaluation.ledger.length === 0) return comment;
-  const table = markdownTable([["When", "Who", "Command", "Commit", "Decision", "Link"], ...evaluation.ledger.map(ledgerRow)], { alignDelimiters: false });
+  const table2 = markdownTable([["When", "Who", "Command", "Commit", "Decision", "Link"], ...evaluation.ledger.map(ledgerRow)], { alignDelimiters: false });
   return `${comment}
 ### Audit ledger
 Every sign-off, withdrawal and waiver on the PR, rebuilt from its comments on this run.
 
-${table}
+${table2}
 `;
 }
 
@@ -33066,7 +33107,7 @@ function gateDescription(state, checks, roles) {
   const waiting = roles.filter((role) => role.outcome === "pending").map((role) => role.role);
   if (waiting.length > 0) blockers.push(`waiting for sign-off: ${waiting.join(", ")}`);
   const prefix = state === "error" ? "Cannot evaluate" : "Blocked";
-  return truncateDescription(`${prefix}: ${blockers.join("; ") || "see the readiness comment"}`);
+  return truncateDescription(`${prefix}: ${[...new Set(blockers)].join("; ") || "see the readiness comment"}`);
 }
 
 // src/github/api-problem.ts
@@ -33324,31 +33365,31 @@ function routeMatcher(paths) {
 }
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
-var groups = {};
+var groups2 = {};
 var createGroups = function(Bottleneck3, common) {
-  groups.global = new Bottleneck3.Group({
+  groups2.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck3.Group({
+  groups2.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck3.Group({
+  groups2.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck3.Group({
+  groups2.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck3.Group({
+  groups2.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -33400,14 +33441,14 @@ function throttling(octokit, octokitOptions) {
       return;
     }
     initialized = true;
-    if (groups.global == null) {
+    if (groups2.global == null) {
       createGroups(Bottleneck3, common);
     }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
+    state.global = state.global ?? groups2.global;
+    state.auth = state.auth ?? groups2.auth;
+    state.search = state.search ?? groups2.search;
+    state.write = state.write ?? groups2.write;
+    state.notifications = state.notifications ?? groups2.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
     const events2 = {};
     const emitter = new Bottleneck3.Events(events2);
@@ -43795,9 +43836,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -43812,10 +43853,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -43826,7 +43867,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -62332,6 +62373,8 @@ var CHECK_KINDS = ["ci", "reviews", "signoff", "coverage", "dependabot", "secret
 var checkSchema = external_exports.strictObject({
   id: name("check id"),
   name: external_exports.string().min(1, { error: "give the check a name people recognise" }),
+  /** The checklist section it belongs to; the comment groups checks by section, in order. */
+  section: external_exports.string().min(1).optional(),
   required: external_exports.boolean().default(true),
   when: whenSchema.optional(),
   ci: ciSchema.optional(),
@@ -62690,7 +62733,7 @@ function evaluateLabels(check2, context3) {
   const problems = [missing.length ? `missing ${quoted2(missing)}` : "", forbidden.length ? `has ${quoted2(forbidden)}` : ""].filter(Boolean);
   if (problems.length > 0) {
     const actions = [missing.length ? `add ${quoted2(missing)}` : "", forbidden.length ? `remove ${quoted2(forbidden)}` : ""].filter(Boolean);
-    return { outcome: "fail", summary: `Labels: ${problems.join("; ")}`, fix: `${actions.join(" and ").replace(/^./, (c) => c.toUpperCase())} on the PR.`, blocker: `labels: ${problems.join("; ")}` };
+    return { outcome: "fail", summary: `Labels: ${problems.join("; ")}`, fix: `${actions.join(" and ").replace(/^./, (c) => c.toUpperCase())} on the PR.`, blocker: `${check2.id} labels` };
   }
   const held = [all2.length ? `has ${quoted2(all2)}` : "", none.length ? `none of ${quoted2(none)}` : ""].filter(Boolean);
   return { outcome: "pass", summary: `Labels: ${held.join("; ")}` };
@@ -70924,7 +70967,7 @@ function paragraphFacts(body, lines, span) {
       break;
     }
   }
-  const table = tableStart(lines, span.first, span.last);
+  const table2 = tableStart(lines, span.first, span.last);
   return {
     start: span.start,
     end: span.end,
@@ -70932,7 +70975,7 @@ function paragraphFacts(body, lines, span) {
     tildeOpen: at(TILDE_OPEN.exec(text3)),
     tildeClose,
     firstBidi: at(BIDI_CONTROL.exec(text3)),
-    tableFrom: table < 0 ? Infinity : table,
+    tableFrom: table2 < 0 ? Infinity : table2,
     mayLink: text3.includes("[")
   };
 }
@@ -71566,7 +71609,13 @@ function evaluate(snapshot) {
   const roles = applyRoleConditions(people.roles, config2, snapshot, change !== null);
   const roleMap = new Map(roles.map((role) => [role.role, role]));
   const checks = config2.checks.map((check2) => {
-    const result = { id: check2.id, name: check2.name, required: check2.required, ...evaluateCheck(check2, { snapshot, roles: roleMap }) };
+    const result = {
+      id: check2.id,
+      name: check2.name,
+      ...check2.section === void 0 ? {} : { section: check2.section },
+      required: check2.required,
+      ...evaluateCheck(check2, { snapshot, roles: roleMap })
+    };
     return withWaiver(result, people.waivers.get(check2.id));
   });
   const state = gateState(checks, roles);
@@ -71603,6 +71652,7 @@ function withWaiver(result, waiver) {
   return {
     id: result.id,
     name: result.name,
+    ...result.section === void 0 ? {} : { section: result.section },
     required: result.required,
     outcome: "waived",
     summary: `Waived by ${waiver.login}${until}: ${code(waiver.reason)} \u2014 ${result.summary}`,

@@ -11,7 +11,7 @@ function evaluateLabels(check: CheckConfig, context: CheckContext): CheckVerdict
   const problems = [missing.length ? `missing ${quoted(missing)}` : '', forbidden.length ? `has ${quoted(forbidden)}` : ''].filter(Boolean);
   if (problems.length > 0) {
     const actions = [missing.length ? `add ${quoted(missing)}` : '', forbidden.length ? `remove ${quoted(forbidden)}` : ''].filter(Boolean);
-    return { outcome: 'fail', summary: `Labels: ${problems.join('; ')}`, fix: `${actions.join(' and ').replace(/^./, (c) => c.toUpperCase())} on the PR.`, blocker: `labels: ${problems.join('; ')}` };
+    return { outcome: 'fail', summary: `Labels: ${problems.join('; ')}`, fix: `${actions.join(' and ').replace(/^./, (c) => c.toUpperCase())} on the PR.`, blocker: `${check.id} labels` };
   }
   const held = [all.length ? `has ${quoted(all)}` : '', none.length ? `none of ${quoted(none)}` : ''].filter(Boolean);
   return { outcome: 'pass', summary: `Labels: ${held.join('; ')}` };

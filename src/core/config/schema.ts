@@ -162,6 +162,8 @@ export const checkSchema = z
   .strictObject({
     id: name('check id'),
     name: z.string().min(1, { error: 'give the check a name people recognise' }),
+    /** The checklist section it belongs to; the comment groups checks by section, in order. */
+    section: z.string().min(1).optional(),
     required: z.boolean().default(true),
     when: whenSchema.optional(),
     ci: ciSchema.optional(),

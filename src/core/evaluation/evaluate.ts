@@ -80,7 +80,13 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
   const roles = applyRoleConditions(people.roles, config, snapshot, change !== null);
   const roleMap = new Map(roles.map((role) => [role.role, role]));
   const checks = config.checks.map((check): CheckResult => {
-    const result: CheckResult = { id: check.id, name: check.name, required: check.required, ...evaluateCheck(check, { snapshot, roles: roleMap }) };
+    const result: CheckResult = {
+      id: check.id,
+      name: check.name,
+      ...(check.section === undefined ? {} : { section: check.section }),
+      required: check.required,
+      ...evaluateCheck(check, { snapshot, roles: roleMap }),
+    };
     return withWaiver(result, people.waivers.get(check.id));
   });
   const state = gateState(checks, roles);
@@ -122,6 +128,7 @@ function withWaiver(result: CheckResult, waiver: Waiver | undefined): CheckResul
   return {
     id: result.id,
     name: result.name,
+    ...(result.section === undefined ? {} : { section: result.section }),
     required: result.required,
     outcome: 'waived',
     summary: `Waived by ${waiver.login}${until}: ${code(waiver.reason)} — ${result.summary}`,

@@ -34,5 +34,5 @@ export function gateDescription(state: GateState, checks: readonly CheckResult[]
   const waiting = roles.filter((role) => role.outcome === 'pending').map((role) => role.role);
   if (waiting.length > 0) blockers.push(`waiting for sign-off: ${waiting.join(', ')}`);
   const prefix = state === 'error' ? 'Cannot evaluate' : 'Blocked';
-  return truncateDescription(`${prefix}: ${blockers.join('; ') || 'see the readiness comment'}`);
+  return truncateDescription(`${prefix}: ${[...new Set(blockers)].join('; ') || 'see the readiness comment'}`);
 }

@@ -14,6 +14,7 @@ export type Outcome = 'pass' | 'skipped' | 'waived' | 'pending' | 'fail' | 'unkn
 export interface CheckResult {
   id: string;
   name: string;
+  section?: string;
   required: boolean;
   outcome: Outcome;
   /** One line for the table, markdown. */

@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table';
 import { profileLink } from '../checks/people.ts';
 import { formatConfigError } from '../config/config-error.ts';
 import type { Evaluation, LedgerEntry, RoleResult } from '../evaluation/result.ts';
+import { checksSection, type Detail } from './checks-section.ts';
 import { OUTCOME_GLYPH, STATE_HEADLINE } from './glyphs.ts';
 import { evaluationTag } from '../evaluation/forgery.ts';
 import { COMMENT_MARKER } from './marker.ts';
@@ -12,6 +13,19 @@ import { cell, code, formatTime, plural } from './markdown.ts';
  * same evidence renders the same text and an unchanged comment is never re-sent.
  */
 export function renderComment(evaluation: Evaluation): string {
+  // GitHub refuses comments over 65,536 characters: cut in stages, most useful parts last.
+  const full = render(evaluation, 'full', true);
+  if (full.length <= COMMENT_LIMIT) return full;
+  const compact = render(evaluation, 'compact', false);
+  if (compact.length <= COMMENT_LIMIT) return compact;
+  const note = '\n\n_…cut to fit GitHub’s comment limit: the whole evaluation is in the job summary and the step output `report`._\n';
+  return `${compact.slice(0, COMMENT_LIMIT - note.length)}${note}`;
+}
+
+/** GitHub's limit is 65,536; a margin keeps multi-byte surprises out. */
+const COMMENT_LIMIT = 65_000;
+
+function render(evaluation: Evaluation, detail: Detail, withLedger: boolean): string {
   const sections = [
     `${COMMENT_MARKER}\n${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description })}`,
     `## ${STATE_HEADLINE[evaluation.state]} — release readiness`,
@@ -20,10 +34,10 @@ export function renderComment(evaluation: Evaluation): string {
     ...configErrorSection(evaluation),
     ...problemSection(evaluation),
     ...policyChangeSection(evaluation),
-    ...checksSection(evaluation),
+    ...checksSection(evaluation.checks, detail),
     ...rolesSection(evaluation),
     ...missingSection(evaluation),
-    ...ledgerSection(evaluation.ledger),
+    ...(withLedger ? ledgerSection(evaluation.ledger) : []),
     footer(evaluation),
   ];
   return `${sections.join('\n\n')}\n`;
@@ -69,16 +83,6 @@ function problemSection(evaluation: Evaluation): string[] {
   if (evaluation.problems.length === 0) return [];
   const lines = evaluation.problems.map((problem) => `- **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
   return [`### Evidence that could not be read\nUnreadable evidence blocks the release until it can be read.\n${lines.join('\n')}`];
-}
-
-function checksSection(evaluation: Evaluation): string[] {
-  if (evaluation.checks.length === 0) return [];
-  const rows = evaluation.checks.map((check) => [
-    OUTCOME_GLYPH[check.outcome],
-    cell(check.required ? check.name : `${check.name} _(advisory)_`),
-    cell(check.summary),
-  ]);
-  return [`### Checks\n${markdownTable([['', 'Check', 'Evidence'], ...rows], { alignDelimiters: false })}`];
 }
 
 function signedBy(role: RoleResult): string {
