@@ -9,8 +9,9 @@ export const buildOptions = {
   format: 'esm',
   target: 'node24',
   legalComments: 'none',
+  // The shebang makes the bundle the package's `bin` as well.
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
 };

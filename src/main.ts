@@ -3,6 +3,7 @@ import { renderSummary } from './core/render/render-summary.ts';
 import { buildReport } from './core/report/build-report.ts';
 import { run, worstState } from './action/run.ts';
 import { readSettings } from './action/settings.ts';
+import { runCli } from './cli/run-cli.ts';
 
 /** The composition root, and the one place that marks the job failed. */
 async function main(): Promise<void> {
@@ -30,4 +31,14 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// The same bundle is the action (run by the runner with no arguments) and the CLI (run with a command).
+if (process.argv.length > 2) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    error: (text) => process.stderr.write(`${text}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+  });
+} else {
+  await main();
+}

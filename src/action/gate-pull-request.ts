@@ -75,7 +75,7 @@ async function recordLineage(deps: GateDependencies, pr: PullRequestFacts): Prom
 }
 
 /** Reads the evidence the evaluation asks for, round after round, until it asks for nothing more. */
-async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, policy: Readable<PolicyFile>): Promise<{ snapshot: EvidenceSnapshot; evaluation: Evaluation }> {
+export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, policy: Readable<PolicyFile>): Promise<{ snapshot: EvidenceSnapshot; evaluation: Evaluation }> {
   const { settings, log } = deps;
   const preparation = prepare(policy, pr);
   log.info(`Policy ${settings.configPath} from ${pr.base.ref}: ${preparation.kind}.`);

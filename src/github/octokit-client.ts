@@ -44,7 +44,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     baseUrl: options.baseUrl,
     userAgent: 'release-readiness',
     request: { fetch: timedFetch },
-    log: { debug: options.log.debug, info: options.log.debug, warn: options.log.warning, error: options.log.warning },
+    // Octokit logs every failed request, even the expected ones (a 404 for "not a team member"):
+    // the gate reports what matters itself.
+    log: { debug: options.log.debug, info: options.log.debug, warn: options.log.debug, error: options.log.debug },
     // 429 and secondary limits are the throttler's; the retry plugin handles 5xx, so the two do not fight.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import type { CliIo } from './cli-io.ts';
+import { initCommand, templateNames } from './init-command.ts';
+import { previewCommand } from './preview-command.ts';
+import { schemaText } from './schema-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+const USAGE = `Usage: release-readiness <command> [options]
+
+Commands:
+  init [--template <name>] [--force]   write .github/readiness.yml and the workflow (default template: starter)
+  validate [file]                      check a readiness.yml (default .github/readiness.yml): file:line:col: message
+  preview --repo owner/name --pr N     evaluate a PR with GITHUB_TOKEN, change nothing, print the comment
+          [--json] [--config path]     (--json: the report; SECURITY_TOKEN for alert and team checks)
+  schema                               print the JSON Schema of readiness.yml
+  templates                            list the templates
+`;
+
+/** The command line: the same bundle as the action, run with a command. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        template: { type: 'string', default: 'starter' },
+        force: { type: 'boolean', default: false },
+        repo: { type: 'string' },
+        pr: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        config: { type: 'string', default: '.github/readiness.yml' },
+      },
+    });
+  } catch (error) {
+    io.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  switch (command) {
+    case 'init':
+      return initCommand({ template: values.template, force: values.force }, io);
+    case 'validate':
+      return validateCommand(positionals[0] ?? values.config, io);
+    case 'preview':
+      if (!values.repo || !values.pr) {
+        io.error(`preview needs --repo owner/name and --pr N\n\n${USAGE}`);
+        return 2;
+      }
+      return previewCommand({ repo: values.repo, pr: values.pr, json: values.json, config: values.config }, io);
+    case 'schema':
+      io.out(schemaText().trimEnd());
+      return 0;
+    case 'templates':
+      io.out((await templateNames()).join('\n'));
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return 0;
+    default:
+      io.error(`unknown command \`${command}\`\n\n${USAGE}`);
+      return 2;
+  }
+}
