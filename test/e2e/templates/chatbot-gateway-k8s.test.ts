@@ -1,0 +1,184 @@
+// The chatbot-gateway-k8s template ("ClawdBot Production Deployment Checklist") drives a
+// release PR of a chatbot gateway from blocked to ready.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { issueCommentEvent, pullRequestTargetEvent } from '../../support/payloads.ts';
+import { logOf, REPO, useReleaseWorlds, type ReleaseWorld } from '../release-world.ts';
+
+const newWorld = useReleaseWorlds();
+const TEMPLATE = readFileSync(new URL('../../../templates/chatbot-gateway-k8s.yml', import.meta.url), 'utf8');
+
+/** One fake person per role: one person fills one role on a PR. */
+const PEOPLE = {
+  'deployment-lead': 'alice',
+  'security-lead': 'bob',
+  'engineering-lead': 'carol',
+  sre: 'erin',
+  dba: 'frank',
+} as const;
+
+const POLICY = TEMPLATE.replaceAll('your-deployment-lead', PEOPLE['deployment-lead'])
+  .replaceAll('your-security-lead', PEOPLE['security-lead'])
+  .replaceAll('your-engineering-lead', PEOPLE['engineering-lead'])
+  .replaceAll('your-sre-on-call', PEOPLE.sre)
+  .replaceAll('your-dba', PEOPLE.dba);
+
+const SECURITY = { inputs: { 'security-token': 'ghs_security' } };
+
+const CI_JOBS = [
+  'build',
+  'lint',
+  'unit-tests',
+  'integration-tests',
+  'api-compat',
+  'sast',
+  'dast',
+  'container-scan',
+  'auth-tests',
+  'migration-dry-run',
+  'deploy-staging',
+  'smoke-tests',
+  'perf-tests',
+];
+
+const PR_BODY = `Release 1.4.0 of the gateway. Change ticket: CHG0012345.
+
+## Rollback plan
+\`kubectl rollout undo deployment/clawdbot-gateway -n clawdbot-prod\`, then restore the 0042 migration's down script. About 10 minutes.
+
+## Communication plan
+#releases 24h ahead, status page for customers.
+
+## Current deployment state
+clawdbot/gateway:v1.3.2, 6 replicas.
+
+## Deployment team
+Deployment lead alice, engineering lead carol, security engineer bob, SRE on-call erin.
+
+## Baseline metrics
+Error rate 0.04%, latency p95 310 ms.
+
+## Dashboards
+https://grafana.example.com/d/gateway
+
+## Deployment window
+2026-11-24 06:00–08:00 UTC.
+
+## Rollback triggers
+Error rate > 5% (or 2x baseline), latency p95 > 2000 ms (or 3x baseline).
+`;
+
+async function gate(world: ReleaseWorld, action: 'opened' | 'synchronize' | 'labeled' = 'opened') {
+  return world.gate('pull_request_target', pullRequestTargetEvent(world.fake, REPO, world.pr, action), SECURITY);
+}
+
+async function comment(world: ReleaseWorld, user: string, body: string) {
+  const { id } = world.fake.addComment(REPO, world.pr, { user, body });
+  return world.gate('issue_comment', issueCommentEvent(world.fake, id, 'created'), SECURITY);
+}
+
+async function newGatewayWorld(): Promise<ReleaseWorld> {
+  const world = await newWorld({ policy: POLICY });
+  world.fake.addUser(PEOPLE.dba);
+  world.fake.addToken('ghs_security', {
+    actor: 'github-actions[bot]',
+    kind: 'app',
+    permissions: { vulnerability_alerts: 'read', secret_scanning_alerts: 'read', security_events: 'read' },
+  });
+  return world;
+}
+
+const coverage = (world: ReleaseWorld, sha: string, description: string) =>
+  world.fake.addStatus(REPO, sha, { context: 'release-readiness/coverage', state: 'success', description, creator: 'github-actions[bot]' });
+
+describe('template chatbot-gateway-k8s', () => {
+  it('goes from blocked to ready: CI, scans, coverage, documents, PR description, labels and every role', async () => {
+    const world = await newGatewayWorld();
+    let result = await gate(world);
+    expect(result.exitCode, logOf(result)).toBe(0);
+    expect(world.gateStatuses()[0]!.state).toBe('failure');
+    let body = world.gateComments()[0]!.body!;
+    for (const section of [
+      'Quick Reference',
+      '1.1 Code Quality & Testing',
+      '1.2 Security Validation',
+      '1.3 Infrastructure & Environment',
+      '1.4 Compliance & Documentation',
+      '2.1 Pre-Deployment Backup',
+      '2.2 Environment Preparation',
+      '2.3 Team Coordination',
+      '2.4 Monitoring & Alerting',
+      '3.2 Pre-Deployment Checks',
+    ]) {
+      expect(body).toContain(`#### ${section} — `);
+    }
+    // 3.1 "Mark one": the strategy applies once its label is on the PR.
+    expect(body).toContain('Does not apply: the PR has none of the labels `strategy-canary`');
+    expect(body).toContain('Rollback plan documented (revert strategy, estimated time)');
+    expect(body).toContain('no `## Rollback plan` section');
+    // A release that touches no component: the appendices and the dba do not apply.
+    expect(body).toContain('no changed file matches `src/gateway/**`');
+    for (const role of ['deployment-lead', 'security-lead', 'engineering-lead', 'sre']) expect(body).toContain(`comments \`/signoff ${role}\``);
+    expect(body).toMatch(/\*\*dba\*\* \| 1 of \[frank\]\(https:\/\/github\.com\/frank\) \| Does not apply: no changed file matches `db\/migrations\/\*\*`/);
+
+    // The release: a gateway change with a migration, high risk, rolled out as a canary.
+    world.fake.pushToPullRequest(REPO, world.pr, {
+      'src/gateway/router.ts': 'export const routes = ["/v1/agents"];\n',
+      'db/migrations/0042_add_index.up.sql': 'CREATE INDEX sessions_user ON sessions (user_id);\n',
+      'db/migrations/0042_add_index.down.sql': 'DROP INDEX sessions_user;\n',
+      'CHANGELOG.md': '## 1.4.0\n- Faster agent routing\n',
+      'docs/runbooks/deployment.md': '# Deployment runbook\n',
+      'docs/runbooks/escalation.md': '# Escalation path\n',
+      'docs/runbooks/incident-response.md': '# Incident response\n',
+    });
+    world.fake.setPullRequest(REPO, world.pr, { body: PR_BODY });
+    world.fake.addLabel(REPO, world.pr, 'risk-high');
+    world.fake.addLabel(REPO, world.pr, 'strategy-canary');
+    for (const name of CI_JOBS) world.fake.addCheckRun(REPO, world.head(), { name, status: 'completed', conclusion: 'success' });
+    coverage(world, world.fake.branchSha(REPO, 'release/1.4'), '84.0% of lines (lcov) · 840/1000');
+    coverage(world, world.head(), '85.0% of lines (lcov) · 850/1000');
+
+    result = await gate(world, 'synchronize');
+    expect(result.exitCode, logOf(result)).toBe(0);
+    // High risk: two approvals are needed.
+    expect(world.gateStatuses()[0]!.description).toContain('peer-review 0/2');
+    world.fake.addReview(REPO, world.pr, { user: 'alice', state: 'APPROVED' });
+    world.fake.addReview(REPO, world.pr, { user: 'bob', state: 'APPROVED' });
+    await gate(world, 'synchronize');
+    expect(world.gateStatuses()[0]).toMatchObject({
+      state: 'pending',
+      description: 'Blocked: waiting for sign-off: deployment-lead, security-lead, engineering-lead, sre, dba',
+    });
+    body = world.gateComments()[0]!.body!;
+    expect(body).toContain('A.1 ClawdBot Gateway Deployment');
+    expect(body).toContain('A.4 Database Migration');
+
+    for (const [role, user] of Object.entries(PEOPLE)) {
+      result = await comment(world, user, `/signoff ${role}`);
+      expect(result.exitCode, logOf(result)).toBe(0);
+    }
+    expect(result.outputs['state']).toBe('success');
+    expect(world.gateStatuses()[0]!.state).toBe('success');
+    expect(world.gateComments()[0]!.body).toContain('✅ Ready to release');
+  });
+
+  it('a high vulnerability blocks until the security lead accepts it with a risk exception', async () => {
+    const world = await newGatewayWorld();
+    world.fake.addCodeScanningAlert(REPO, {
+      ref: `refs/pull/${world.pr}/merge`,
+      ruleId: 'CVE-2026-0001',
+      ruleSeverity: 'error',
+      securitySeverityLevel: 'high',
+      toolName: 'Trivy',
+    });
+    await gate(world);
+    expect(world.gateComments()[0]!.body).toMatch(/No critical or high vulnerabilities \(or accepted with risk exception\) \| 1 open code-scanning alert/);
+    expect(world.gateStatuses()[0]!.description).toContain('1 no-high-vulnerabilities alert');
+    // Static analysis is CodeQL's: the container scanner's finding does not fail it.
+    expect(world.gateStatuses()[0]!.description).not.toContain('static-analysis');
+
+    await comment(world, PEOPLE['security-lead'], '/waive no-high-vulnerabilities risk exception RISK-42: base image CVE, not reachable');
+    expect(world.gateComments()[0]!.body).toMatch(/No critical or high vulnerabilities \(or accepted with risk exception\) \| Waived by bob/);
+    expect(world.gateStatuses()[0]!.description).not.toContain('no-high-vulnerabilities');
+  });
+});
