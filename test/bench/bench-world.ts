@@ -1,0 +1,190 @@
+// The two release PRs `npm run bench` measures, built through the fake GitHub's world API,
+// and the fewest requests one evaluation of each could make, computed from the fake's
+// state alone (never from what the action did).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFakeGitHub, type FakeGitHub, type RequestLogEntry } from '../fake-github/index.ts';
+import { matchOperation } from '../fake-github/openapi.ts';
+import { pullRequestTargetEvent } from '../support/payloads.ts';
+import { runAction, type ActionResult } from '../support/run-action.ts';
+
+export const REPO = 'acme/rocket';
+const BASE = 'release/1.4';
+const HEAD = 'prepare-1.4';
+
+/** GitHub's largest page, which every list the gate reads asks for. */
+export const PAGE = 100;
+/** GitHub lists at most this many files of a pull request. */
+export const MAX_LISTED_FILES = 3000;
+
+export interface WorldSize {
+  comments: number;
+  checkRuns: number;
+  reviews: number;
+  changedFiles: number;
+  statuses: number;
+}
+
+export interface ActionRun {
+  result: ActionResult;
+  /** The requests the fake received during the run, in order. */
+  requests: RequestLogEntry[];
+  /** From runAction's call to the process's exit (runAction's temp files included: a few ms). */
+  wallMs: number;
+}
+
+export interface BenchWorld {
+  name: string;
+  fake: FakeGitHub;
+  pr: number;
+  head: string;
+  /** Where the head branch left the default branch: the merge base of the PR. */
+  mergeBase: string;
+  /** RUNNER_TEMP of every run: the evidence snapshots land in its release-readiness/. */
+  runnerTemp: string;
+  run: (action: 'opened' | 'edited') => Promise<ActionRun>;
+}
+
+export interface BuildOptions {
+  name: string;
+  policy: string;
+  size: WorldSize;
+  bundle: string;
+}
+
+const proseLines = [
+  'I went through the migration and the rollback path; both look fine to me.',
+  'The new retry logic in the client matches what we agreed on in the design doc.',
+  'Can we double-check the feature flag default before this ships? See [the flag](https://example.com/flags/rocket).',
+  'Ran the staging smoke tests again: **all green**, latency unchanged.',
+  'Nit: the changelog entry could mention the `--dry-run` option.',
+];
+
+function commentBody(i: number): string {
+  const prose = proseLines[i % proseLines.length]!;
+  switch (i % 20) {
+    case 0:
+      // A pasted log in a fence.
+      return `${prose}\n\n\`\`\`\n${Array.from({ length: 30 }, (_, k) => `2026-11-21T09:${String(k).padStart(2, '0')}:00Z INFO worker-${k % 4} job ${i}-${k} ok`).join('\n')}\n\`\`\``;
+    case 7:
+      // Quoting an earlier comment, command included: it does not count.
+      return `> ${proseLines[(i + 1) % proseLines.length]}\n> /signoff security\n\nAgreed, thanks for checking.`;
+    case 13:
+      return `${prose}\n\n- [x] staging deployed\n- [x] dashboards checked\n- [ ] release notes published\n\n<details><summary>numbers</summary>\n\np50 41 ms, p99 180 ms\n</details>`;
+    default:
+      return `${prose} (${i})`;
+  }
+}
+
+/**
+ * A repository with the policy on the release branch and a release PR into it holding
+ * `size` of everything; the gate has not run yet.
+ */
+export async function buildWorld(options: BuildOptions): Promise<BenchWorld> {
+  const { size } = options;
+  const fake = await createFakeGitHub();
+  fake.createRepo(REPO, { defaultBranch: 'main', files: { 'README.md': '# rocket\n', 'src/app.ts': 'export const version = "1.3";\n' } });
+  const mergeBase = fake.branchSha(REPO, 'main');
+  fake.commit(REPO, BASE, { '.github/readiness.yml': options.policy }, { message: 'Release policy' });
+
+  // The PR's changes: CHANGELOG.md, src/app.ts, then new files up to the size.
+  const files: Record<string, string> = { 'CHANGELOG.md': '## 1.4.0\n\n- Faster launches.\n', 'src/app.ts': 'export const version = "1.4";\n' };
+  for (let i = 0; Object.keys(files).length < size.changedFiles; i++) files[`src/module-${String(Math.floor(i / 100)).padStart(2, '0')}/part-${i}.ts`] = `export const part${i} = ${i};\n`;
+  fake.commit(REPO, HEAD, files, { message: 'Prepare 1.4.0' });
+  const pr = fake.openPullRequest(REPO, { base: BASE, head: HEAD, title: 'Release 1.4.0', author: 'dave', body: 'Release 1.4.0 of rocket.' });
+  const head = fake.headSha(REPO, pr);
+
+  // CI: distinct names, so that each is the latest of its name (filter=latest lists them all).
+  for (let i = 0; i < size.checkRuns; i++) {
+    const kind = ['build', 'test', 'lint', 'e2e'][i % 4]!;
+    const conclusion = i % 50 === 49 ? 'skipped' : i % 97 === 96 ? 'neutral' : 'success';
+    fake.addCheckRun(REPO, head, { name: `${kind} (shard ${i})`, status: 'completed', conclusion, output: { title: `${kind} passed`, summary: `${kind} shard ${i}: ok` } });
+  }
+  // Statuses: each context reports pending, then success.
+  for (let i = 0; i < size.statuses; i++) {
+    fake.addStatus(REPO, head, { context: `ci/external-${Math.floor(i / 2)}`, state: i % 2 === 0 ? 'pending' : 'success', description: i % 2 === 0 ? 'Running' : 'Passed', creator: 'dave' });
+  }
+
+  // Reviewers: alice and bob (the README's people), then as many others as needed.
+  const reviewers = size.reviews <= 3 ? ['alice', 'bob', 'erin'] : Array.from({ length: Math.ceil(size.reviews / 3) }, (_, i) => `reviewer-${i}`);
+  for (const login of reviewers) if (!['alice', 'bob', 'erin'].includes(login)) fake.addUser(login);
+  for (let i = 0; i < size.reviews; i++) {
+    const login = reviewers[i % reviewers.length]!;
+    const round = Math.floor(i / reviewers.length);
+    const last = i + reviewers.length >= size.reviews;
+    const state = last ? (login === 'erin' ? 'COMMENTED' : 'APPROVED') : round === 1 && i % 5 === 0 ? 'CHANGES_REQUESTED' : 'COMMENTED';
+    fake.addReview(REPO, pr, { user: login, state, body: state === 'APPROVED' ? 'Looks good.' : 'A few questions inline.' });
+  }
+
+  const talkers = ['erin', 'dave', ...reviewers.filter((login) => !['alice', 'bob', 'carol'].includes(login))];
+  for (let i = 0; i < size.comments; i++) fake.addComment(REPO, pr, { user: talkers[i % talkers.length]!, body: commentBody(i) });
+
+  const runnerTemp = await mkdtemp(join(tmpdir(), `readiness-bench-${options.name}-`));
+  const run = async (action: 'opened' | 'edited'): Promise<ActionRun> => {
+    const from = fake.requests.length;
+    const payload = pullRequestTargetEvent(fake, REPO, pr, action);
+    const started = performance.now();
+    const result = await runAction({ fake, bundle: options.bundle, eventName: 'pull_request_target', payload, env: { RUNNER_TEMP: runnerTemp }, timeoutMs: 90_000 });
+    const wallMs = performance.now() - started;
+    if (result.exitCode !== 0 || result.timedOut) {
+      throw new Error(`The action failed on the ${options.name} PR (${action}): exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}\n${result.stdout}\n${result.stderr}`);
+    }
+    return { result, requests: fake.requests.slice(from), wallMs };
+  };
+  return { name: options.name, fake, pr, head, mergeBase, runnerTemp, run };
+}
+
+/** The sign-offs of the README's example, given after the gate first saw the head. */
+export function signOff(world: BenchWorld): void {
+  world.fake.addComment(REPO, world.pr, { user: 'carol', body: 'On-call paged for the rollout.\n\n/signoff sre' });
+  world.fake.addComment(REPO, world.pr, { user: 'alice', body: 'Auth changes reviewed.\n\n/signoff security' });
+}
+
+/** `METHOD /template` of a request, as GitHub's OpenAPI description names its path. */
+export function endpointOf(method: string, path: string): string {
+  return `${method} ${matchOperation(method, path)?.template ?? path}`;
+}
+
+export interface MinimumRow {
+  source: string;
+  endpoint: string;
+  /** Items the source holds (files: as GitHub lists them, at most 3,000). */
+  items: number | null;
+  requests: number;
+}
+
+const pages = (items: number) => Math.max(1, Math.ceil(items / PAGE));
+
+/** The files the PR changes, from the fake's commits: head against the merge base. */
+function changedFileCount(world: BenchWorld): number {
+  const before = world.fake.store.commit(world.mergeBase).files;
+  const after = world.fake.store.commit(world.head).files;
+  let changed = 0;
+  for (const [path, text] of after) if (before.get(path) !== text) changed++;
+  for (const path of before.keys()) if (!after.has(path)) changed++;
+  return changed;
+}
+
+/**
+ * One request per data source per page for what evaluating the sample policy needs, and
+ * no writes: every measured run follows one that already published this very answer, and
+ * nothing changed in between.
+ */
+export function minimumRequests(world: BenchWorld): MinimumRow[] {
+  const { fake, pr, head } = world;
+  const base = `/repos/${REPO}`;
+  // filter=latest: one run per name and app.
+  const latestRuns = new Set(fake.checkRuns(REPO, head).map((run) => `${run.app?.slug ?? ''}\u0000${run.name}`)).size;
+  const files = Math.min(changedFileCount(world), MAX_LISTED_FILES);
+  const rows: [string, string, number | null][] = [
+    ['pull request', `${base}/pulls/${pr}`, null],
+    ['policy file', `${base}/contents/.github%2Freadiness.yml`, null],
+    ['comments', `${base}/issues/${pr}/comments`, fake.comments(REPO, pr).length],
+    ['statuses', `${base}/commits/${head}/statuses`, fake.statuses(REPO, head).length],
+    ['check runs', `${base}/commits/${head}/check-runs`, latestRuns],
+    ['reviews', `${base}/pulls/${pr}/reviews`, fake.reviews(REPO, pr).length],
+    ['changed files', `${base}/pulls/${pr}/files`, files],
+  ];
+  return rows.map(([source, path, items]) => ({ source, endpoint: endpointOf('GET', path), items, requests: items === null ? 1 : pages(items) }));
+}

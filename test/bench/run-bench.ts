@@ -1,0 +1,306 @@
+// `npm run bench`: how the built action (dist/index.js) performs against the fake GitHub on a
+// typical release PR and a huge one — requests against the fewest possible, wall time, CPU
+// time of evaluation and rendering, cold start, bundle size, and the command parser on
+// 64 KiB comments. A report: it exits 0 when a target is missed, and 1 only when it could
+// not measure.
+import { execFile } from 'node:child_process';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { evaluate } from '../../src/core/evaluation/evaluate.ts';
+import type { EvidenceSnapshot } from '../../src/core/evidence/snapshot.ts';
+import { isLivingComment } from '../../src/core/render/marker.ts';
+import { renderComment } from '../../src/core/render/render-comment.ts';
+import { POLICY } from '../fixtures/sample-policy.ts';
+import { pullRequestTargetEvent } from '../support/payloads.ts';
+import { buildWorld, endpointOf, minimumRequests, PAGE, REPO, signOff, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
+import { actionEnvironment, bareNodeStart, timeToFirstRequest } from './cold-start.ts';
+import { count, judge, median, ms, printTable, verdicts } from './report.ts';
+
+const bundle = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const parseTiming = fileURLToPath(new URL('./parse-commands-timing.ts', import.meta.url));
+
+const WALL_RUNS = 5;
+const CPU_WARMUPS = 5;
+const CPU_RUNS = 20;
+const COLD_RUNS = 10;
+const CPU_TARGET_MS = 100;
+const COLD_TARGET_RATIO = 2;
+const BUNDLE_TARGET_BYTES = 1_500_000;
+
+const TYPICAL: WorldSize = { comments: 4, checkRuns: 4, reviews: 3, changedFiles: 5, statuses: 2 };
+const HUGE: WorldSize = { comments: 5000, checkRuns: 1000, reviews: 300, changedFiles: 3000, statuses: 20 };
+// The sample policy needs check runs, statuses, reviews and comments; changed files are
+// always read, and this check needs them too.
+const HUGE_POLICY = `${POLICY}  - id: changelog
+    name: Changelog updated
+    files: { changed: ["CHANGELOG.md"] }
+`;
+
+interface Measured {
+  world: BenchWorld;
+  opened: ActionRun;
+  settled: ActionRun;
+  runs: ActionRun[];
+  /** Computed before the measured runs, from the fake's state. */
+  minimum: ReturnType<typeof minimumRequests>;
+  state: string;
+}
+
+const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+/**
+ * Opened (the gate creates its comment and status), the sign-offs arrive, an edited run
+ * settles them (reactions, comment, status); then WALL_RUNS identical edited runs, which
+ * find nothing to change.
+ */
+async function measureWorld(world: BenchWorld): Promise<Measured> {
+  const opened = await world.run('opened');
+  signOff(world);
+  const settled = await world.run('edited');
+  const minimum = minimumRequests(world);
+  const runs: ActionRun[] = [];
+  for (let i = 0; i < WALL_RUNS; i++) runs.push(await world.run('edited'));
+  return { world, opened, settled, runs, minimum, state: runs[0]!.result.outputs['state'] ?? '?' };
+}
+
+function byEndpoint(requests: ActionRun['requests']): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    const endpoint = endpointOf(request.method, request.path);
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function describeRun(run: ActionRun): string {
+  const writes = run.requests.filter((r) => isWrite(r.method));
+  const kinds = [...byEndpoint(writes)].map(([endpoint, n]) => `${n}× ${endpoint}`).join(', ');
+  return `${run.requests.length} requests, ${writes.length} writes${kinds ? ` (${kinds})` : ''}`;
+}
+
+function reportRequests(m: Measured): { actual: number; minimum: number } {
+  const run = m.runs[0]!;
+  const actual = byEndpoint(run.requests);
+  const rows: string[][] = [];
+  const seen = new Set<string>();
+  for (const row of m.minimum) {
+    const got = actual.get(row.endpoint) ?? 0;
+    seen.add(row.endpoint);
+    rows.push([row.endpoint, row.source, row.items === null ? '—' : count(row.items), String(row.requests), String(got), String(got - row.requests)]);
+  }
+  for (const [endpoint, got] of actual) {
+    if (seen.has(endpoint)) continue;
+    const write = isWrite(endpoint.split(' ')[0]!);
+    rows.push([endpoint, write ? 'write (none needed)' : 'not in the minimum', '—', '0', String(got), String(got)]);
+  }
+  const minimum = m.minimum.reduce((sum, row) => sum + row.requests, 0);
+  rows.push(['total', '', '', String(minimum), String(run.requests.length), String(run.requests.length - minimum)]);
+  const counts = m.runs.map((r) => r.requests.length);
+  const notes = [
+    `items: what the fake holds (comments include the gate's own; check runs: latest per name and app; files: as GitHub lists them, at most 3,000); one request per ${PAGE} items, at least one per source.`,
+    `the ${WALL_RUNS} measured runs made ${[...new Set(counts)].join(' / ')} requests${new Set(counts).size === 1 ? ' each' : ' (they differ!)'}; gate state ${m.state}.`,
+    `for context, not measured: the opened run made ${describeRun(m.opened)}; the run after the sign-offs ${describeRun(m.settled)}.`,
+  ];
+  printTable(`1. Requests of one evaluation run — ${m.world.name} PR (pull_request_target edited, nothing changed since the last run)`, ['endpoint', 'source', 'items', 'minimum', 'actual', 'excess'], rows, notes);
+  return { actual: run.requests.length, minimum };
+}
+
+function snapshotPath(world: BenchWorld): string {
+  return join(world.runnerTemp, 'release-readiness', `pr-${world.pr}-${world.head.slice(0, 7)}.json`);
+}
+
+interface CpuFigures {
+  evaluateMs: number;
+  renderMs: number;
+  totalMs: number;
+  wallMs: number;
+  bodyChars: number;
+  replayMatches: boolean;
+  snapshotBytes: number;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** evaluate() + renderComment() on the snapshot the last run wrote, in this process. */
+async function measureCpu(world: BenchWorld): Promise<CpuFigures> {
+  const text = await readFile(snapshotPath(world), 'utf8');
+  const samples: { evaluate: number; render: number; wall: number }[] = [];
+  let body = '';
+  for (let i = 0; i < CPU_WARMUPS + CPU_RUNS; i++) {
+    // A fresh copy each time, so that nothing one call leaves on the objects helps the next.
+    const snapshot = JSON.parse(text) as EvidenceSnapshot;
+    const wallStart = performance.now();
+    const start = process.cpuUsage();
+    const evaluation = evaluate(snapshot);
+    const evaluated = process.cpuUsage(start);
+    body = renderComment(evaluation);
+    const total = process.cpuUsage(start);
+    const wall = performance.now() - wallStart;
+    if (i >= CPU_WARMUPS) samples.push({ evaluate: cpuMs(evaluated), render: cpuMs(total) - cpuMs(evaluated), wall });
+  }
+  const living = world.fake.comments(REPO, world.pr).find((comment) => isLivingComment(comment.body ?? '', comment.user?.type));
+  return {
+    evaluateMs: median(samples.map((s) => s.evaluate)),
+    renderMs: median(samples.map((s) => s.render)),
+    totalMs: median(samples.map((s) => s.evaluate + s.render)),
+    wallMs: median(samples.map((s) => s.wall)),
+    bodyChars: body.length,
+    replayMatches: living?.body === body,
+    snapshotBytes: Buffer.byteLength(text),
+  };
+}
+
+async function measureColdStart(world: BenchWorld): Promise<{ action: number[]; bare: number[] }> {
+  const payload = pullRequestTargetEvent(world.fake, REPO, world.pr, 'edited');
+  const setup = await actionEnvironment(world.fake, 'pull_request_target', payload);
+  try {
+    // One of each first, unrecorded: the same file-system cache for every measured start.
+    await timeToFirstRequest(world.fake, bundle, setup.env);
+    await bareNodeStart(setup.env);
+    const action: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      // Alternate which goes first, so neither always follows the other.
+      if (i % 2 === 0) {
+        action.push(await timeToFirstRequest(world.fake, bundle, setup.env));
+        bare.push(await bareNodeStart(setup.env));
+      } else {
+        bare.push(await bareNodeStart(setup.env));
+        action.push(await timeToFirstRequest(world.fake, bundle, setup.env));
+      }
+    }
+    return { action, bare };
+  } finally {
+    await setup.dispose();
+  }
+}
+
+interface ParseTiming {
+  name: string;
+  kind: string;
+  length: number;
+  ms: number;
+  last: string;
+}
+
+async function parseCommandTimings(): Promise<ParseTiming[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, [parseTiming], { maxBuffer: 1 << 20, timeout: 60_000 });
+  return JSON.parse(stdout) as ParseTiming[];
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Release Readiness bench — Node ${process.version} (${process.execPath}), ${availableParallelism()} cores (${cpuModel})`);
+  console.log(`Bundle: ${bundle}`);
+
+  const worlds: BenchWorld[] = [];
+  try {
+    const typical = await buildWorld({ name: 'typical', policy: POLICY, size: TYPICAL, bundle });
+    worlds.push(typical);
+    const typicalRuns = await measureWorld(typical);
+    const huge = await buildWorld({ name: 'huge', policy: HUGE_POLICY, size: HUGE, bundle });
+    worlds.push(huge);
+    const hugeRuns = await measureWorld(huge);
+    const measured = [typicalRuns, hugeRuns];
+    const sizes = (s: WorldSize) => `${count(s.comments)} comments (+2 sign-offs), ${count(s.checkRuns)} check runs, ${count(s.reviews)} reviews, ${count(s.changedFiles)} changed files, ${count(s.statuses)} statuses`;
+    console.log(`\nTypical PR: the README's sample policy; ${sizes(TYPICAL)}.`);
+    console.log(`Huge PR: the sample policy plus files: { changed: [CHANGELOG.md] }; ${sizes(HUGE)}.`);
+
+    // 1. Requests.
+    const totals = measured.map((m) => ({ name: m.world.name, ...reportRequests(m) }));
+    printTable(
+      '1. Requests: actual against the minimum',
+      ['PR', 'minimum', 'actual', 'equal', 'target', 'verdict'],
+      totals.map((t) => [t.name, String(t.minimum), String(t.actual), t.actual === t.minimum ? 'yes' : 'no', 'actual = minimum', judge(`requests (${t.name})`, 'actual = minimum', `${t.actual} vs ${t.minimum}`, t.actual === t.minimum)]),
+    );
+
+    // 2. Wall time.
+    printTable(
+      `2. Wall time of one evaluation run (spawn to exit through runAction), ${WALL_RUNS} runs`,
+      ['PR', 'median', 'min', 'max', 'target', 'verdict'],
+      measured.map((m) => {
+        const walls = m.runs.map((r) => r.wallMs);
+        return [m.world.name, ms(median(walls), 0), ms(Math.min(...walls), 0), ms(Math.max(...walls), 0), 'none set', '—'];
+      }),
+      ['includes the fake GitHub answering in this process (it checks every request and answer against the OpenAPI description).'],
+    );
+
+    // 3. CPU of evaluation and rendering.
+    const cpu = [] as { name: string; figures: CpuFigures }[];
+    for (const m of measured) cpu.push({ name: m.world.name, figures: await measureCpu(m.world) });
+    printTable(
+      `3. CPU time of evaluate(snapshot) + renderComment(evaluation), in-process, median of ${CPU_RUNS} after ${CPU_WARMUPS} warm-ups`,
+      ['PR', 'snapshot', 'evaluate', 'render', 'total CPU', 'wall', 'comment', 'target', 'verdict'],
+      cpu.map(({ name, figures: f }) => [
+        name,
+        `${count(Math.round(f.snapshotBytes / 1024))} KiB`,
+        ms(f.evaluateMs, 2),
+        ms(f.renderMs, 2),
+        ms(f.totalMs, 2),
+        ms(f.wallMs, 2),
+        `${count(f.bodyChars)} chars`,
+        name === 'huge' ? `< ${CPU_TARGET_MS} ms` : 'none set',
+        name === 'huge' ? judge('CPU evaluate+render (huge)', `< ${CPU_TARGET_MS} ms`, ms(f.totalMs, 2), f.totalMs < CPU_TARGET_MS) : '—',
+      ]),
+      [
+        'CPU = user + system from process.cpuUsage() around each call; the snapshot is the one the last run wrote to $RUNNER_TEMP/release-readiness/.',
+        `replayed comment = the living comment on the fake: ${cpu.map(({ name, figures }) => `${name} ${figures.replayMatches ? 'yes' : 'NO'}`).join(', ')}.`,
+        ...(cpu.every(({ figures }) => figures.replayMatches)
+          ? []
+          : ['  (NO: src/core evaluated the snapshot differently from the dist/index.js that wrote it — src/ changed after the build?)']),
+      ],
+    );
+
+    // 4. Cold start.
+    const cold = await measureColdStart(typical);
+    const coldAction = median(cold.action);
+    const coldBare = median(cold.bare);
+    const ratio = coldAction / coldBare;
+    printTable(
+      `4. Cold start (${process.execPath}), median of ${COLD_RUNS} each, interleaved`,
+      ['measure', 'median', 'min', 'max'],
+      [
+        ['spawn node dist/index.js → first request at the fake', ms(coldAction), ms(Math.min(...cold.action)), ms(Math.max(...cold.action))],
+        ["spawn node -e '' → exit", ms(coldBare), ms(Math.min(...cold.bare)), ms(Math.max(...cold.bare))],
+      ],
+    );
+    printTable('   Cold start against a bare node start', ['ratio', 'target', 'verdict'], [
+      [`${ratio.toFixed(2)}×`, `≤ ${COLD_TARGET_RATIO}×`, judge('cold start', `≤ ${COLD_TARGET_RATIO}× node -e ''`, `${ratio.toFixed(2)}× (${ms(coldAction)} vs ${ms(coldBare)})`, ratio <= COLD_TARGET_RATIO)],
+    ]);
+
+    // 5. Bundle size.
+    const bytes = (await stat(bundle)).size;
+    printTable('5. Bundle size of dist/index.js', ['bytes', 'MB', 'MiB', 'target', 'verdict'], [
+      [count(bytes), (bytes / 1e6).toFixed(3), (bytes / 2 ** 20).toFixed(3), '< 1.5 MB (1,500,000 bytes)', judge('bundle size', '< 1.5 MB', `${(bytes / 1e6).toFixed(3)} MB`, bytes < BUNDLE_TARGET_BYTES)],
+    ]);
+
+    // 6. The command parser on 64 KiB comments.
+    const timings = await parseCommandTimings();
+    printTable(
+      '6. parseCommands on 64 KiB comments (test/bench/parse-commands-timing.ts: fastest of 7 after warm-up)',
+      ['comment', 'kind', 'size', 'time', 'last command'],
+      timings.map((t) => [t.name, t.kind, `${count(t.length)} B`, ms(t.ms, 2), t.last || '(none)']),
+      [`slowest typical ${ms(Math.max(...timings.filter((t) => t.kind === 'typical').map((t) => t.ms)), 2)}, slowest hostile ${ms(Math.max(...timings.filter((t) => t.kind === 'hostile').map((t) => t.ms)), 2)}; no target set.`],
+    );
+
+    const violations = worlds.reduce((sum, world) => sum + world.fake.violations.length, 0);
+    if (violations > 0) {
+      console.log(`\nWarning: ${violations} request(s) or answer(s) outside GitHub's OpenAPI description:`);
+      for (const v of worlds.flatMap((world) => world.fake.violations).slice(0, 10)) console.log(`  ${v.kind} ${v.method} ${v.path}: ${v.message}`);
+    }
+
+    const missed = verdicts.filter((v) => !v.pass);
+    console.log(`\nSUMMARY: ${verdicts.length - missed.length}/${verdicts.length} targets met${missed.length > 0 ? `; MISS: ${missed.map((v) => `${v.name} (${v.measured}, target ${v.target})`).join('; ')}` : ''}. Bench took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    for (const world of worlds) {
+      await world.fake.close();
+      await rm(world.runnerTemp, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();
