@@ -127,12 +127,21 @@ export async function buildWorld(options: BuildOptions): Promise<BenchWorld> {
     const started = performance.now();
     const result = await runAction({ fake, bundle: options.bundle, eventName: 'pull_request_target', payload, env: { RUNNER_TEMP: runnerTemp }, timeoutMs: 90_000 });
     const wallMs = performance.now() - started;
-    if (result.exitCode !== 0 || result.timedOut) {
+    // A gate that could not evaluate fails its job (exit 1) after publishing `error`: a
+    // result to measure like any other. Anything else means the run itself broke.
+    const completed = result.exitCode === 0 || (result.exitCode === 1 && result.outputs['state'] === 'error');
+    if (!completed || result.timedOut) {
       throw new Error(`The action failed on the ${options.name} PR (${action}): exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}\n${result.stdout}\n${result.stderr}`);
     }
     return { result, requests: fake.requests.slice(from), wallMs };
   };
   return { name: options.name, fake, pr, head, mergeBase, runnerTemp, run };
+}
+
+/** The gate's latest status on the head: what the PR shows. */
+export function gateStatus(world: BenchWorld): { state: string; description: string } {
+  const status = world.fake.statuses(REPO, world.head).find((s) => s.context === 'release-readiness');
+  return { state: status?.state ?? '(none)', description: status?.description ?? '' };
 }
 
 /** The sign-offs of the README's example, given after the gate first saw the head. */

@@ -15,7 +15,7 @@ import { isLivingComment } from '../../src/core/render/marker.ts';
 import { renderComment } from '../../src/core/render/render-comment.ts';
 import { POLICY } from '../fixtures/sample-policy.ts';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
-import { buildWorld, endpointOf, minimumRequests, PAGE, REPO, signOff, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
+import { buildWorld, endpointOf, gateStatus, minimumRequests, PAGE, REPO, signOff, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
 import { actionEnvironment, bareNodeStart, timeToFirstRequest } from './cold-start.ts';
 import { count, judge, median, ms, printTable, verdicts } from './report.ts';
 
@@ -46,7 +46,8 @@ interface Measured {
   runs: ActionRun[];
   /** Computed before the measured runs, from the fake's state. */
   minimum: ReturnType<typeof minimumRequests>;
-  state: string;
+  /** The gate's status on the head after the measured runs. */
+  gate: { state: string; description: string };
 }
 
 const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
@@ -63,7 +64,7 @@ async function measureWorld(world: BenchWorld): Promise<Measured> {
   const minimum = minimumRequests(world);
   const runs: ActionRun[] = [];
   for (let i = 0; i < WALL_RUNS; i++) runs.push(await world.run('edited'));
-  return { world, opened, settled, runs, minimum, state: runs[0]!.result.outputs['state'] ?? '?' };
+  return { world, opened, settled, runs, minimum, gate: gateStatus(world) };
 }
 
 function byEndpoint(requests: ActionRun['requests']): Map<string, number> {
@@ -101,7 +102,7 @@ function reportRequests(m: Measured): { actual: number; minimum: number } {
   const counts = m.runs.map((r) => r.requests.length);
   const notes = [
     `items: what the fake holds (comments include the gate's own; check runs: latest per name and app; files: as GitHub lists them, at most 3,000); one request per ${PAGE} items, at least one per source.`,
-    `the ${WALL_RUNS} measured runs made ${[...new Set(counts)].join(' / ')} requests${new Set(counts).size === 1 ? ' each' : ' (they differ!)'}; gate state ${m.state}.`,
+    `the ${WALL_RUNS} measured runs made ${[...new Set(counts)].join(' / ')} requests${new Set(counts).size === 1 ? ' each' : ' (they differ!)'}; the gate's status: ${m.gate.state} — ${m.gate.description}`,
     `for context, not measured: the opened run made ${describeRun(m.opened)}; the run after the sign-offs ${describeRun(m.settled)}.`,
   ];
   printTable(`1. Requests of one evaluation run — ${m.world.name} PR (pull_request_target edited, nothing changed since the last run)`, ['endpoint', 'source', 'items', 'minimum', 'actual', 'excess'], rows, notes);
@@ -211,11 +212,11 @@ async function main(): Promise<void> {
     console.log(`Huge PR: the sample policy plus files: { changed: [CHANGELOG.md] }; ${sizes(HUGE)}.`);
 
     // 1. Requests.
-    const totals = measured.map((m) => ({ name: m.world.name, ...reportRequests(m) }));
+    const totals = measured.map((m) => ({ name: m.world.name, state: m.gate.state, ...reportRequests(m) }));
     printTable(
       '1. Requests: actual against the minimum',
-      ['PR', 'minimum', 'actual', 'equal', 'target', 'verdict'],
-      totals.map((t) => [t.name, String(t.minimum), String(t.actual), t.actual === t.minimum ? 'yes' : 'no', 'actual = minimum', judge(`requests (${t.name})`, 'actual = minimum', `${t.actual} vs ${t.minimum}`, t.actual === t.minimum)]),
+      ['PR', 'gate state', 'minimum', 'actual', 'equal', 'target', 'verdict'],
+      totals.map((t) => [t.name, t.state, String(t.minimum), String(t.actual), t.actual === t.minimum ? 'yes' : 'no', 'actual = minimum', judge(`requests (${t.name})`, 'actual = minimum', `${t.actual} vs ${t.minimum}`, t.actual === t.minimum)]),
     );
 
     // 2. Wall time.
@@ -291,6 +292,10 @@ async function main(): Promise<void> {
     if (violations > 0) {
       console.log(`\nWarning: ${violations} request(s) or answer(s) outside GitHub's OpenAPI description:`);
       for (const v of worlds.flatMap((world) => world.fake.violations).slice(0, 10)) console.log(`  ${v.kind} ${v.method} ${v.path}: ${v.message}`);
+    }
+
+    for (const m of measured.filter((m) => m.gate.state === 'error')) {
+      console.log(`\nNote: the gate could not evaluate the ${m.world.name} PR (its job exits 1): ${m.gate.description}. The figures above measure that evaluation.`);
     }
 
     const missed = verdicts.filter((v) => !v.pass);
