@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GateState } from '../core/evaluation/result.ts';
@@ -14,8 +13,6 @@ import { recordCoverage } from './record-coverage.ts';
 import { gatePullRequest, STATUS_CONTEXT, type GateDependencies, type GateOutcome } from './gate-pull-request.ts';
 import type { Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
-
-const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface RunResult {
   outcomes: GateOutcome[];
@@ -75,7 +72,7 @@ async function coverageCommits(client: GitHubClient, settings: Settings, targets
 export async function run(settings: Settings, log: Logger, now: () => string): Promise<RunResult> {
   const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT);
   const clientFor = (token: string) =>
-    createGitHubClient({ token, baseUrl: settings.apiUrl, requestTimeoutMs: REQUEST_TIMEOUT_MS, spaceWrites: targets.kind !== 'numbers', log });
+    createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, spaceWrites: targets.kind !== 'numbers', log });
   const client = clientFor(settings.token);
   const result: RunResult = { outcomes: [], failures: [] };
 
@@ -92,13 +89,22 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
   const clock = observeServerClock(client, now);
   const deps: GateDependencies = { client, securityClient, settings, log, now: clock, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
 
-  const prs = (await findPullRequests(client, settings, targets, log)).filter((pr) => {
+  let found: PullRequestFacts[];
+  try {
+    found = await findPullRequests(client, settings, targets, log);
+  } catch (error) {
+    // Without the PR there is no head to set a status on: the required check stays unmet.
+    const problem = describeApiError(error, 'the pull request');
+    result.failures.push({ number: targets.kind === 'numbers' ? (targets.numbers[0] ?? 0) : 0, message: `Could not read ${problem.what}: ${problem.message}. ${problem.fix}` });
+    return result;
+  }
+  const prs = found.filter((pr) => {
     if (pr.state === 'open') return true;
     log.info(`#${pr.number} is closed; nothing to gate.`);
     return false;
   });
   for (const pr of prs) {
-    core.startGroup(`Pull request #${pr.number}: ${pr.title}`);
+    log.startGroup(`Pull request #${pr.number}: ${pr.title}`);
     try {
       result.outcomes.push(await gatePullRequest(deps, pr));
     } catch (error) {
@@ -107,7 +113,7 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
       result.failures.push({ number: pr.number, message });
       await reportFailure(client, settings, pr, problem.message, log);
     } finally {
-      core.endGroup();
+      log.endGroup();
     }
   }
   return result;

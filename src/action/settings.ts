@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import type { RepoRef } from '../github/repository.ts';
+import { runnerContext } from './runner-context.ts';
 
 /** Everything the run needs from its inputs and the runner, read once. */
 export interface Settings {
@@ -23,11 +23,27 @@ export interface Settings {
   sha: string;
   /** This workflow run's page, where a recorded figure came from. */
   runUrl: string | null;
+  /** How the client waits for and retries GitHub. */
+  network: NetworkSettings;
   /** The job id of this workflow (GITHUB_JOB); its check runs are the gate's own. */
   job: string;
   /** Where to keep the evidence snapshot for replay. */
   tempDir: string | null;
 }
+
+export interface NetworkSettings {
+  /** A request that hangs longer fails, and is retried like a 5xx. */
+  requestTimeoutMs: number;
+  /** Retries of a 5xx or a hang; the waits grow as 1, 4, 9 times the base. */
+  retries: number;
+  retryBaseMs: number;
+}
+
+/**
+ * A persistent 5xx costs at most 4 attempts and 0.5 + 2 + 4.5 = 7 s of waiting; a request
+ * that hangs, 10 s each time. Past that the run reports `error` rather than hold the runner.
+ */
+export const DEFAULT_NETWORK: NetworkSettings = { requestTimeoutMs: 10_000, retries: 3, retryBaseMs: 500 };
 
 export class InputError extends Error {}
 
@@ -42,20 +58,21 @@ function configPathInput(): string {
 export function readSettings(): Settings {
   const token = core.getInput('github-token');
   if (!token) throw new InputError('Input `github-token` is empty: leave it at its default `${{ github.token }}` or pass a token.');
-  const { context } = github;
+  const context = runnerContext();
   return {
     token,
     configPath: configPathInput(),
     repo: { owner: context.repo.owner, repo: context.repo.repo },
     apiUrl: context.apiUrl,
     eventName: context.eventName,
-    payload: context.payload as Record<string, unknown>,
+    payload: context.payload,
     securityToken: core.getInput('security-token') || null,
     coverageFile: core.getInput('coverage-file') || null,
     workspace: process.env['GITHUB_WORKSPACE'] || process.cwd(),
     sha: context.sha,
+    network: DEFAULT_NETWORK,
     runUrl: context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : null,
-    job: context.job || '',
+    job: context.job,
     tempDir: process.env['RUNNER_TEMP'] || null,
   };
 }

@@ -1,5 +1,5 @@
 import { gatherAndEvaluate, type GateDependencies } from '../action/gate-pull-request.ts';
-import type { Settings } from '../action/settings.ts';
+import { DEFAULT_NETWORK, type Settings } from '../action/settings.ts';
 import { renderComment } from '../core/render/render-comment.ts';
 import { buildReport } from '../core/report/build-report.ts';
 import { describeApiError } from '../github/api-problem.ts';
@@ -32,8 +32,8 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     return 2;
   }
   const apiUrl = io.env['GITHUB_API_URL'] || 'https://api.github.com';
-  const quiet = { info: () => {}, debug: () => {}, warning: (message: string) => io.error(message) };
-  const client = createGitHubClient({ token, baseUrl: apiUrl, requestTimeoutMs: 30_000, spaceWrites: false, log: quiet });
+  const quiet = { info: () => {}, debug: () => {}, warning: (message: string) => io.error(message), startGroup: () => {}, endGroup: () => {} };
+  const client = createGitHubClient({ token, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, log: quiet });
   const securityToken = io.env['SECURITY_TOKEN'] || null;
   // eventName 'preview': nothing in the gate writes outside of its own events.
   const settings: Settings = {
@@ -49,11 +49,12 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     workspace: io.cwd,
     sha: '',
     runUrl: null,
+    network: DEFAULT_NETWORK,
     tempDir: null,
   };
   const deps: GateDependencies = {
     client,
-    securityClient: securityToken ? createGitHubClient({ token: securityToken, baseUrl: apiUrl, requestTimeoutMs: 30_000, spaceWrites: false, log: quiet }) : client,
+    securityClient: securityToken ? createGitHubClient({ token: securityToken, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, log: quiet }) : client,
     settings,
     log: quiet,
     now: () => new Date().toISOString(),

@@ -2,6 +2,7 @@ import type { GateState } from '../core/evaluation/result.ts';
 import type { StatusFact } from '../core/evidence/snapshot.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import type { RepoRef } from './repository.ts';
+import { requireFields } from './response-shape.ts';
 
 export interface GateStatus {
   state: GateState;
@@ -34,7 +35,7 @@ export async function publishStatus(
   previous: StatusFact | undefined,
 ): Promise<'posted' | 'unchanged'> {
   if (same(previous, status)) return 'unchanged';
-  await client.rest.repos.createCommitStatus({
+  const { data } = await client.rest.repos.createCommitStatus({
     ...repo,
     sha,
     context,
@@ -42,5 +43,6 @@ export async function publishStatus(
     description: status.description,
     target_url: status.targetUrl,
   });
+  requireFields(data, ['id', 'state'], 'setting the status');
   return 'posted';
 }

@@ -4,6 +4,7 @@ import { httpStatusOf } from './api-problem.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import { listComments } from './evidence/pull-readers.ts';
 import type { RepoRef } from './repository.ts';
+import { requireFields } from './response-shape.ts';
 
 export interface PublishedComment {
   id: number;
@@ -40,7 +41,8 @@ async function settle(client: GitHubClient, repo: RepoRef, ours: KnownComment[],
   for (const duplicate of duplicates) await deleteQuietly(client, repo, duplicate.id);
   if (keep!.body === body) return { id: keep!.id, url: keep!.htmlUrl, action: created ? 'created' : 'unchanged' };
   const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: keep!.id, body });
-  return { id: data.id, url: data.html_url, action: created ? 'created' : 'updated' };
+  const updated = requireFields<{ id: number; html_url: string }>(data, ['id', 'html_url'], 'editing the readiness comment');
+  return { id: updated.id, url: updated.html_url, action: created ? 'created' : 'updated' };
 }
 
 /**
@@ -58,7 +60,8 @@ export async function publishLivingComment(
   const existing = known ? gateComments(known) : await listGateComments(client, repo, number);
   if (existing.length > 0) return settle(client, repo, existing, body, false);
 
-  await client.rest.issues.createComment({ ...repo, issue_number: number, body });
+  const { data } = await client.rest.issues.createComment({ ...repo, issue_number: number, body });
+  requireFields(data, ['id', 'html_url'], 'creating the readiness comment');
   return settle(client, repo, await listGateComments(client, repo, number), body, true);
 }
 

@@ -13,6 +13,8 @@ export interface ClientOptions {
   baseUrl: string;
   /** A request that hangs longer than this fails, and is retried like a 5xx. */
   requestTimeoutMs: number;
+  retries: number;
+  retryBaseMs: number;
   /**
    * Space content-creating requests (GitHub asks for a second between them when there are
    * many: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api).
@@ -48,7 +50,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     // the gate reports what matters itself.
     log: { debug: options.log.debug, info: options.log.debug, warn: options.log.debug, error: options.log.debug },
     // 429 and secondary limits are the throttler's; the retry plugin handles 5xx, so the two do not fight.
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: options.retries, retryAfterBaseValue: options.retryBaseMs },
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),

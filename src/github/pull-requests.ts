@@ -1,6 +1,7 @@
 import type { Actor, PullRequestFacts } from '../core/evidence/snapshot.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import type { RepoRef } from './repository.ts';
+import { requireFields } from './response-shape.ts';
 
 interface ApiUser {
   login: string;
@@ -33,7 +34,7 @@ export function toPullRequestFacts(pr: ApiPullRequest | ApiPullRequestListItem):
 /** Always read the PR afresh: an event payload can be stale by the time the job runs. */
 export async function getPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestFacts> {
   const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
-  return toPullRequestFacts(data);
+  return toPullRequestFacts(requireFields<ApiPullRequest>(data, ['number', 'head', 'base', 'user'], `pull request #${number}`));
 }
 
 export async function listOpenPullRequests(client: GitHubClient, repo: RepoRef): Promise<PullRequestFacts[]> {

@@ -89,7 +89,9 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
     };
     return withWaiver(result, people.waivers.get(check.id));
   });
-  const state = gateState(checks, roles);
+  // A PR whose change to readiness.yml cannot be read or is invalid never passes: it would
+  // rewrite the gate of its branch, and nobody could see how.
+  const state = change?.problem ? 'error' : gateState(checks, roles);
   const comments = snapshot.sources.comments;
   const problems = [...checks.flatMap((check) => (check.problem ? [check.problem] : [])), ...roles.flatMap((role) => (role.problem ? [role.problem] : [])), ...people.problems];
   if (comments && !comments.ok) problems.push(comments.problem);
@@ -98,7 +100,7 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
   return {
     ...base,
     state,
-    description: gateDescription(state, checks, roles),
+    description: change?.problem ? truncateDescription(`Cannot evaluate: ${change.problem}`) : gateDescription(state, checks, roles),
     checks,
     roles,
     waivers: [...people.waivers.values()],
