@@ -22,9 +22,12 @@ function gateComments(comments: readonly CommentFact[]): KnownComment[] {
   return comments.filter((comment) => isLivingComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
 }
 
-async function listGateComments(client: GitHubClient, repo: RepoRef, number: number): Promise<KnownComment[]> {
-  return gateComments(await listComments(client, repo, number));
+async function listGateComments(client: GitHubClient, repo: RepoRef, number: number, since?: string): Promise<KnownComment[]> {
+  return gateComments(await listComments(client, repo, number, since));
 }
+
+/** A race is between runs of the same event burst: minutes apart at most. */
+const RACE_WINDOW_MS = 10 * 60_000;
 
 async function deleteQuietly(client: GitHubClient, repo: RepoRef, id: number): Promise<void> {
   try {
@@ -61,8 +64,11 @@ export async function publishLivingComment(
   if (existing.length > 0) return settle(client, repo, existing, body, false);
 
   const { data } = await client.rest.issues.createComment({ ...repo, issue_number: number, body });
-  requireFields(data, ['id', 'html_url'], 'creating the readiness comment');
-  return settle(client, repo, await listGateComments(client, repo, number), body, true);
+  const created = requireFields<{ created_at: string }>(data, ['id', 'html_url', 'created_at'], 'creating the readiness comment');
+  // Only comments from around now can be a racing run's: on a PR with thousands of comments
+  // this re-reads one page, not all of them.
+  const since = new Date(Date.parse(created.created_at) - RACE_WINDOW_MS).toISOString();
+  return settle(client, repo, await listGateComments(client, repo, number, since), body, true);
 }
 
 /** The gate's comment, if it already has one on this PR. */

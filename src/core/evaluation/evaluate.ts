@@ -75,7 +75,7 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
   }
 
   const lookups = lookupReader(snapshot.lookups);
-  const change = policyChange(snapshot.policy.value.path, config, snapshot.sources.changedFiles, lookups);
+  const change = policyChange(snapshot.policy.value.path, config, snapshot.policy.value.text, snapshot.sources.changedFiles, lookups);
   const people = decidePeople(snapshot, config, lookups);
   const roles = applyRoleConditions(people.roles, config, snapshot, change !== null);
   const roleMap = new Map(roles.map((role) => [role.role, role]));

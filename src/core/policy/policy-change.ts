@@ -33,15 +33,15 @@ export function diffPolicies(base: ReadinessConfig, head: ReadinessConfig): stri
 }
 
 /** Null when the PR does not touch the policy file. */
-export function policyChange(path: string, base: ReadinessConfig, changedFiles: Readable<ChangedFilesFact> | undefined, lookups: LookupReader): PolicyChange | null {
+export function policyChange(path: string, base: ReadinessConfig, baseText: string, changedFiles: Readable<ChangedFilesFact> | undefined, lookups: LookupReader): PolicyChange | null {
   if (!changedFiles) return null;
   // Without the changed files nobody can tell whether this PR rewrites the gate's own policy.
   if (!changedFiles.ok) return { effects: [], problem: `cannot tell whether this PR changes ${path}: ${changedFiles.problem.message}` };
-  if (changedFiles.value.truncated && !changedFiles.value.files.some((file) => file.path === path || file.previousPath === path)) {
-    return { effects: [], problem: `cannot tell whether this PR changes ${path}: GitHub lists only its first 3,000 changed files` };
-  }
-  if (!changedFiles.value.files.some((file) => file.path === path || file.previousPath === path)) return null;
+  const listed = changedFiles.value.files.some((file) => file.path === path || file.previousPath === path);
+  if (!listed && !changedFiles.value.truncated) return null;
   const head = lookups.headPolicy();
+  // GitHub lists at most 3,000 files: past that, the head's own copy says whether it changed.
+  if (!listed && head?.ok && head.value === baseText) return null;
   if (head === undefined) return { effects: [], problem: `this PR’s version of ${path} was not read` };
   if (!head.ok) return { effects: [], problem: `this PR’s version of ${path} could not be read: ${head.problem.message}` };
   if (head.value === null) return { effects: ['delete the policy: every release PR on this branch would then be ungated (an error)'] };

@@ -20,8 +20,8 @@ export async function listReviews({ client, repo, pr }: ReaderContext): Promise<
 }
 
 /** Every comment of the PR, oldest first: the sign-offs and the gate's own comment are among them. */
-export async function listComments(client: GitHubClient, repo: RepoRef, number: number): Promise<CommentFact[]> {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+export async function listComments(client: GitHubClient, repo: RepoRef, number: number, since?: string): Promise<CommentFact[]> {
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100, ...(since ? { since } : {}) });
   return comments.map((comment) => ({
     id: comment.id,
     user: toActor(comment.user),
