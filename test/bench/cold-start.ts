@@ -1,13 +1,10 @@
 // Cold start: from spawning `node dist/index.js` to the fake GitHub receiving the action's
 // first request, beside a bare `node -e ''` started the same way. runAction cannot tell
 // when its child was spawned, so this spawns the bundle itself, with the environment
-// runAction gives a runner step (test/support/run-action.ts; kept in step by hand).
+// runAction gives a runner step (runnerStep in test/support/run-action.ts).
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { defaultToken, type FakeGitHub } from '../fake-github/index.ts';
-import { runnerRef } from '../support/runner-context.ts';
+import type { FakeGitHub } from '../fake-github/index.ts';
+import { runnerStep } from '../support/run-action.ts';
 
 /**
  * Calls `onRequest` with performance.now() as each request reaches the fake's log (the fake
@@ -32,44 +29,10 @@ export interface ColdStartSetup {
   dispose: () => Promise<void>;
 }
 
-/** The environment of a runner step for this event, as runAction builds it. */
+/** The environment of a runner step for this event, exactly as runAction builds it. */
 export async function actionEnvironment(fake: FakeGitHub, eventName: string, payload: object): Promise<ColdStartSetup> {
-  const event = payload as Record<string, unknown>;
-  const repository = (event.repository as { full_name?: string } | undefined)?.full_name ?? 'acme/rocket';
-  const dir = await mkdtemp(join(tmpdir(), 'readiness-cold-'));
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'step-summary.md') };
-  await Promise.all([writeFile(files.event, JSON.stringify(payload)), writeFile(files.output, ''), writeFile(files.summary, '')]);
-  const { sha, ref, headRef, baseRef } = runnerRef(fake, repository, eventName, payload);
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${fake.url}/graphql`,
-    GITHUB_REPOSITORY: repository,
-    GITHUB_REPOSITORY_OWNER: repository.split('/')[0] ?? '',
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_RUN_ID: '7000000001',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'release-readiness',
-    GITHUB_WORKFLOW: 'Release readiness',
-    GITHUB_ACTOR: (event.sender as { login?: string } | undefined)?.login ?? 'alice',
-    GITHUB_SHA: sha,
-    GITHUB_REF: ref,
-    ...(headRef !== undefined ? { GITHUB_HEAD_REF: headRef } : {}),
-    ...(baseRef !== undefined ? { GITHUB_BASE_REF: baseRef } : {}),
-    RUNNER_TEMP: dir,
-    RUNNER_OS: 'Linux',
-    'INPUT_GITHUB-TOKEN': defaultToken,
-    INPUT_CONFIG: '.github/readiness.yml',
-  };
-  return { env, dispose: () => rm(dir, { recursive: true, force: true }) };
+  const { env, dispose } = await runnerStep({ fake, eventName, payload });
+  return { env, dispose };
 }
 
 interface Exit {

@@ -63,7 +63,15 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
 }
 
-export async function runAction(options: RunActionOptions): Promise<ActionResult> {
+export interface RunnerStep {
+  env: Record<string, string>;
+  files: { event: string; output: string; summary: string; runnerTemp: string };
+  /** Removes the event, output and summary files. */
+  dispose: () => Promise<void>;
+}
+
+/** The environment and files of a runner step for this event: what runAction and the bench start the bundle with. */
+export async function runnerStep(options: Omit<RunActionOptions, 'bundle' | 'timeoutMs'>): Promise<RunnerStep> {
   const payload = options.payload as Record<string, unknown>;
   const repository = options.repository ?? (payload.repository as { full_name?: string } | undefined)?.full_name ?? 'acme/rocket';
   const dir = await mkdtemp(join(tmpdir(), 'readiness-run-'));
@@ -99,12 +107,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     ...inputEnv({ 'github-token': options.token ?? defaultToken, config: '.github/readiness.yml', ...options.inputs }),
     ...options.env,
   };
+  return { env, files, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionResult> {
+  const { env, files, dispose } = await runnerStep(options);
   try {
     const run = await spawnNode(options.bundle ?? bundlePath, env, options.timeoutMs ?? 20_000);
     const [outputText, summary] = await Promise.all([readFile(files.output, 'utf8'), readFile(files.summary, 'utf8')]);
     return { ...run, outputs: parseOutputFile(outputText), summary };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await dispose();
   }
 }
 
