@@ -1,17 +1,10 @@
 import type { FollowUp, Lookups } from '../../core/evidence/lookups.ts';
-import type { EvidenceProblem, Readable } from '../../core/evidence/snapshot.ts';
-import { describeApiError, httpStatusOf } from '../api-problem.ts';
+import type { EvidenceProblem } from '../../core/evidence/snapshot.ts';
+import { httpStatusOf } from '../api-problem.ts';
+import { fileAt } from '../file-at.ts';
+import { readable } from './readable.ts';
 import { listStatuses } from './commit-readers.ts';
 import type { ReaderContext } from './reader-context.ts';
-
-async function readable<T>(what: string, read: () => Promise<T>, explain?: (problem: EvidenceProblem) => EvidenceProblem): Promise<Readable<T>> {
-  try {
-    return { ok: true, value: await read() };
-  } catch (error) {
-    const problem = describeApiError(error, what);
-    return { ok: false, problem: explain ? explain(problem) : problem };
-  }
-}
 
 // Installation tokens of workflows cannot read organisation teams at all.
 const teamFix = (problem: EvidenceProblem): EvidenceProblem =>
@@ -41,15 +34,10 @@ async function repoRole({ client, repo }: ReaderContext, login: string): Promise
   }
 }
 
+/** readiness.yml as the PR's head has it: only ever shown, never obeyed. Null when the head has none. */
 async function headPolicy({ client, repo, pr }: ReaderContext, path: string): Promise<string | null> {
-  try {
-    const { data } = await client.rest.repos.getContent({ ...repo, path, ref: pr.head.sha });
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
-    return Buffer.from(data.content, 'base64').toString('utf8');
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const file = await fileAt(client, repo, path, pr.head.sha);
+  return file.kind === 'file' ? file.text : null;
 }
 
 /** Reads follow-up evidence into the lookups, in parallel; a failure is recorded, never dropped. */

@@ -1,5 +1,5 @@
 import type { EvidenceProblem, EvidenceSources, PlannedSource, Readable } from '../../core/evidence/snapshot.ts';
-import { describeApiError } from '../api-problem.ts';
+import { readable } from './readable.ts';
 import { listDependabotAlerts, listCodeScanningAlerts, listSecretScanningAlerts } from './alert-readers.ts';
 import { listCheckRuns, listStatuses } from './commit-readers.ts';
 import { listChangedFiles, listComments, listReviews, readHeadTree } from './pull-readers.ts';
@@ -50,12 +50,7 @@ const READERS: { [K in PlannedSource]: SourceReader<K> } = {
 
 async function readOne<K extends PlannedSource>(context: ReaderContext, name: K): Promise<Readable<Value<K>>> {
   const reader = READERS[name] as SourceReader<K>;
-  try {
-    return { ok: true, value: await reader.read(context) };
-  } catch (error) {
-    const problem = describeApiError(error, reader.what(context));
-    return { ok: false, problem: reader.explain ? reader.explain(problem) : problem };
-  }
+  return readable(reader.what(context), () => reader.read(context), reader.explain);
 }
 
 /** Reads exactly the planned sources, each once, in parallel; an unreadable one is recorded, never dropped. */
