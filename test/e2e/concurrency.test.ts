@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
 import { REPO, useReleaseWorlds } from './release-world.ts';
@@ -27,9 +26,12 @@ describe('the head moves during an evaluation', () => {
     world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
     const oldHead = world.head();
     // The check runs answer late; the push lands while the gate waits for them.
-    world.fake.inject({ method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', delayMs: 800 });
+    const checkRuns = '/repos/{owner}/{repo}/commits/{ref}/check-runs';
+    world.fake.inject({ method: 'GET', path: checkRuns, delayMs: 800 });
+    // The gate has read the PR (its head is the old one) once it asks for the check runs.
+    const asked = world.fake.nextRequest('GET', checkRuns);
     const running = world.gateOnPullRequest('synchronize');
-    await sleep(400);
+    await asked;
     const newHead = world.fake.pushToPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "1.4.1";\n' });
     const result = await running;
     expect(result.exitCode).toBe(0);

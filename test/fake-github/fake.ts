@@ -119,6 +119,14 @@ export class FakeGitHub {
     return this.#server.close();
   }
 
+  /**
+   * Resolves as soon as the next request for this operation arrives (before it is answered):
+   * a test that must act while the gate is mid-run waits for this, never for a fixed time.
+   */
+  nextRequest(method: string, template: string): Promise<void> {
+    return this.#server.nextRequest(method, template);
+  }
+
   // --- actors and tokens ---
 
   addUser(login: string, type: UserType = 'User'): SimpleUser {

@@ -41,12 +41,20 @@ export interface ServerDeps {
   violations: Violation[];
 }
 
+/** A test waiting for the next request to an operation, e.g. to act while the gate is mid-run. */
+interface RequestWaiter {
+  method: string;
+  template: string;
+  resolve: () => void;
+}
+
 const rateLimit = 5000;
 
 export class FakeServer {
   readonly #deps: ServerDeps;
   readonly #server: Server;
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #waiters: RequestWaiter[] = [];
   #served = 0;
 
   constructor(deps: ServerDeps) {
@@ -78,6 +86,20 @@ export class FakeServer {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
+  /** Resolves when a request for `method` `template` (e.g. /repos/{owner}/{repo}/pulls/{pull_number}) arrives. */
+  nextRequest(method: string, template: string): Promise<void> {
+    return new Promise((resolve) => this.#waiters.push({ method: method.toUpperCase(), template, resolve }));
+  }
+
+  #notifyWaiters(method: string, template: string | undefined): void {
+    for (let i = this.#waiters.length - 1; i >= 0; i--) {
+      const waiter = this.#waiters[i]!;
+      if (waiter.method !== method || waiter.template !== template) continue;
+      this.#waiters.splice(i, 1);
+      waiter.resolve();
+    }
+  }
+
   #violation(kind: Violation['kind'], method: string, path: string, message: string): void {
     this.#deps.violations.push({ kind, method, path, message });
   }
@@ -102,6 +124,7 @@ export class FakeServer {
     const match = matchOperation(method, path);
     const entry: RequestLogEntry = { method, path, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, operationId: match?.operation.operationId };
     this.#deps.requests.push(entry);
+    this.#notifyWaiters(method, match?.template);
     const send = (reply: Reply, validate = true): void => {
       entry.status = reply.status;
       this.#send(res, reply, match, validate ? (msg) => this.#violation('response', method, path, msg) : undefined);
