@@ -85,6 +85,7 @@ export const operationPermissions: Record<string, Requirement> = {
   'pulls/list-commits': [{ pull_requests: 'read' }],
   'repos/compare-commits-with-basehead': [{ contents: 'read' }],
   'repos/compare-commits': [{ contents: 'read' }],
+  'repos/list-activities': [{ contents: 'read' }],
   'repos/get-collaborator-permission-level': [{ metadata: 'read' }],
   // An organisation permission: no workflow `permissions:` key grants it.
   'teams/get-membership-for-user-in-org': [{ members: 'read' }],

@@ -6,6 +6,7 @@ import type { Permissions, TokenKind } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { Faults } from './faults.ts';
 import type { FaultRule } from './faults.ts';
+import { renderActivity } from './render/activity.ts';
 import { renderCheckRun, renderStatus } from './render/checks.ts';
 import { renderCodeScanningAlert } from './render/code-scanning.ts';
 import { renderComment, renderReaction } from './render/comment.ts';
@@ -18,6 +19,7 @@ import { renderSecretScanningAlert } from './render/secret-scanning.ts';
 import { renderUser } from './render/user.ts';
 import { FakeServer } from './server.ts';
 import type { RequestLogEntry, Violation } from './server.ts';
+import { activityOf, hideLatestActivity } from './state/activity.ts';
 import { addCheckRun, addStatus, statusesFor, updateCheckRun } from './state/checks.ts';
 import type { CheckRunOptions, StatusOptions } from './state/checks.ts';
 import { addComment, addReaction, commentsOn, deleteComment, editComment, reactionsOn } from './state/comments.ts';
@@ -38,7 +40,7 @@ import {
   retargetPullRequest,
   setPullRequest,
 } from './state/pulls.ts';
-import type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
+import type { AddReviewOptions, AmendOptions, ForcePushOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
 import { addTeamMember, createTeam, removeTeamMember } from './state/teams.ts';
 import type { CreateTeamOptions, TeamMemberOptions } from './state/teams.ts';
 import { commitTreeSha } from './state/trees.ts';
@@ -67,6 +69,7 @@ export type FullRepository = Numbered<Schemas['full-repository']>;
 export type DependabotAlert = Schemas['dependabot-alert'];
 export type SecretScanningAlert = Schemas['secret-scanning-alert'];
 export type CodeScanningAlert = Schemas['code-scanning-alert-items'];
+export type Activity = Numbered<Schemas['activity']>;
 
 /** The gate's GITHUB_TOKEN: github-actions[bot] with the documented permissions. */
 export const defaultToken = 'ghs_gate';
@@ -193,7 +196,10 @@ export class FakeGitHub {
     return renderFullRepo(this.render, forkRepo(this.store, source, owner)) as FullRepository;
   }
 
-  /** Commits on `branch` (created from the default branch if missing); `null` deletes a file. Returns the SHA. */
+  /**
+   * Commits on `branch` (created from the default branch if missing); `null` deletes a file. Returns the SHA.
+   * `pusher` (default: the author) is who the activity feed says pushed it, e.g. a bot pushing another's commit.
+   */
   commit(repo: string, branch: string, files: Record<string, string | null>, options: CommitOptions = {}): string {
     return commit(this.store, repo, branch, files, options);
   }
@@ -213,6 +219,32 @@ export class FakeGitHub {
     return sha ? this.store.commit(sha).files.get(path) : undefined;
   }
 
+  // --- the activity feed ---
+
+  /**
+   * Every branch move of the repository as GET /activity renders it, newest
+   * first: what really happened, whether or not the feed still lags it (see
+   * hideLatestActivity), so a test can compare the two. Reading it here is
+   * not a read of the endpoint.
+   */
+  activity(repo: string): Activity[] {
+    return activityOf(this.store, this.store.repo(repo))
+      .map((a) => renderActivity(this.render, a) as Activity)
+      .reverse();
+  }
+
+  /**
+   * GitHub's activity feed can lag a live push by seconds, so a gate that
+   * reads it right after a synchronize event may not see the push yet. The
+   * newest move of the repository is left out of the next `reads` answers of
+   * the endpoint for that repository (whatever their filters or page), then
+   * shows. Counting answers, never time, keeps tests deterministic. Returns
+   * the hidden move.
+   */
+  hideLatestActivity(repo: string, options: { reads: number }): Activity {
+    return renderActivity(this.render, hideLatestActivity(this.store, repo, options.reads)) as Activity;
+  }
+
   // --- issues and pull requests ---
 
   openIssue(repo: string, options: OpenIssueOptions): number {
@@ -226,7 +258,8 @@ export class FakeGitHub {
   /**
    * Commits on the pull request's head branch; returns the new head SHA. A
    * push that changes nothing throws unless `allowEmpty` (an empty commit:
-   * new SHA, the parent's tree).
+   * new SHA, the parent's tree). The activity feed names `pusher` (default:
+   * the author), e.g. a maintainer pushing to a contributor's branch.
    */
   pushToPullRequest(repo: string, number: number, files: Record<string, string | null>, options: PushOptions = {}): string {
     return pushToPullRequest(this.store, repo, number, files, options);
@@ -235,16 +268,18 @@ export class FakeGitHub {
   /**
    * Replaces the head commit by one with the same tree and parents but a new
    * SHA, as a reworded or re-signed commit force-pushed; returns the new head SHA.
+   * The force push is `pusher`'s, else the committer's when given, else the author's.
    */
-  amendPullRequest(repo: string, number: number, options: { message?: string; committer?: string } = {}): string {
+  amendPullRequest(repo: string, number: number, options: AmendOptions = {}): string {
     return amendPullRequest(this.store, repo, number, options);
   }
 
   /**
    * Rewrites history: the head becomes one commit whose parent is the base
    * branch's tip, with `files` applied to the base tree; returns its SHA.
+   * The force push is `pusher`'s (default: the pull request's author).
    */
-  forcePushPullRequest(repo: string, number: number, files: Record<string, string | null>, options: { message?: string } = {}): string {
+  forcePushPullRequest(repo: string, number: number, files: Record<string, string | null>, options: ForcePushOptions = {}): string {
     return forcePushPullRequest(this.store, repo, number, files, options);
   }
 

@@ -25,6 +25,7 @@ const bases = {
   status: 30_000_000_000,
   checkRun: 40_000_000_000,
   checkSuite: 20_000_000_000,
+  activity: 42_000_000_000,
   workflowRun: 19_000_000_000,
   label: 7_000_000_000,
   user: 150_000_000,

@@ -10,6 +10,8 @@
 //   fake.createTeam('acme', 'release-managers', { members: ['alice'], maintainers: ['bob'] });
 //   fake.setRepoPermission('acme/rocket', 'carol', 'maintain');   // role_name maintain, permission write
 //   fake.amendPullRequest('acme/rocket', n);        // new head SHA, same tree; also forcePushPullRequest, retargetPullRequest
+//   fake.activity('acme/rocket');                   // every branch move (GET /activity), newest first
+//   fake.hideLatestActivity('acme/rocket', { reads: 2 });   // the feed lags the last push for two answers
 //   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
 //   await fake.close();
 //
@@ -17,6 +19,7 @@
 // should prefer the methods of FakeGitHub.
 export { createFakeGitHub, defaultToken, FakeGitHub } from './fake.ts';
 export type {
+  Activity,
   CheckRun,
   CodeScanningAlert,
   CommitStatus,
@@ -50,7 +53,8 @@ export type {
   TeamRole,
   UserType,
 } from './state/model.ts';
-export type { AddReviewOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
+export type { AddReviewOptions, AmendOptions, ForcePushOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
+export type { ActivityType } from './state/activity.ts';
 export type { CreateTeamOptions, TeamMemberOptions } from './state/teams.ts';
 export type {
   AdvisorySeverity,

@@ -1,4 +1,5 @@
 // Every implemented operation, by OpenAPI operationId.
+import { activityRoutes } from './activity.ts';
 import { checkRoutes } from './checks.ts';
 import { codeScanningRoutes } from './code-scanning.ts';
 import { collaboratorRoutes } from './collaborators.ts';
@@ -17,6 +18,7 @@ import type { RouteTable } from './types.ts';
 
 export const routes: RouteTable = {
   ...repoRoutes,
+  ...activityRoutes,
   ...pullRoutes,
   ...contentRoutes,
   ...treeRoutes,

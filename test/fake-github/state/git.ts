@@ -1,6 +1,7 @@
 // Users, repositories, branches and commits. A commit stores a full tree, so a
 // file's content at any ref is a map lookup, and diffs compare two trees.
 import { nodeId, sha1 } from '../ids.ts';
+import { recordActivity, zeroSha } from './activity.ts';
 import type { CommitRecord, RepoRecord, UserRecord, UserType } from './model.ts';
 import type { Store } from './store.ts';
 import { FakeNotFound } from './store.ts';
@@ -80,7 +81,10 @@ export function forkRepo(store: Store, source: string, newOwner: string): RepoRe
 
 export interface CommitOptions {
   message?: string;
+  /** Defaults to the repository's owner. */
   author?: string;
+  /** Who pushed the commit, as the activity feed names them; defaults to the author. */
+  pusher?: string;
 }
 
 /**
@@ -90,7 +94,8 @@ export interface CommitOptions {
 export function commit(store: Store, repoName: string, branch: string, files: Record<string, string | null>, options: CommitOptions = {}): string {
   const repo = store.repo(repoName);
   const parent = repo.branches.get(branch) ?? repo.branches.get(repo.defaultBranch);
-  return writeCommit(store, repo, branch, parent, files, options.message ?? `Update ${Object.keys(files).join(', ')}`, options.author ?? repo.owner);
+  const author = options.author ?? repo.owner;
+  return writeCommit(store, repo, branch, parent, files, options.message ?? `Update ${Object.keys(files).join(', ')}`, author, options.pusher ?? author);
 }
 
 function writeCommit(
@@ -101,8 +106,9 @@ function writeCommit(
   files: Record<string, string | null>,
   message: string,
   author: string,
+  pusher = author,
 ): string {
-  return recordCommit(store, repo, branch, { parents: parent ? [parent] : [], files: overlay(store, parent, files), message, author });
+  return recordCommit(store, repo, branch, { parents: parent ? [parent] : [], files: overlay(store, parent, files), message, author }, pusher);
 }
 
 /** The parent's tree with `files` applied; `null` deletes a path. */
@@ -128,8 +134,13 @@ export interface NewCommit {
   committer?: string;
 }
 
-/** Stores a commit and points `branch` of `repo` at it (a force push when the branch did not lead there). */
-export function recordCommit(store: Store, repo: RepoRecord, branch: string, c: NewCommit): string {
+/**
+ * Stores a commit and has `pusher` (default: the author) point `branch` of
+ * `repo` at it: a force push when the branch did not lead there.
+ */
+export function recordCommit(store: Store, repo: RepoRecord, branch: string, c: NewCommit, pusher = c.author): string {
+  // An unknown pusher must fail before anything is stored.
+  store.user(pusher);
   const now = store.clock.tick();
   const sha = sha1(`commit ${store.commits.size} ${c.parents.join(' ')} ${now} ${c.message}`);
   const record: CommitRecord = { sha, parents: [...c.parents], files: c.files, message: c.message, author: c.author, date: c.authoredAt ?? now };
@@ -138,9 +149,24 @@ export function recordCommit(store: Store, repo: RepoRecord, branch: string, c: 
     record.committedAt = now;
   }
   store.commits.set(sha, record);
-  repo.branches.set(branch, sha);
-  repo.pushedAt = now;
+  moveBranch(store, repo, branch, sha, pusher, now);
   return sha;
+}
+
+/**
+ * Points `branch` at `after`, as `pusher`'s push does, and records the move in
+ * the repository's activity feed: a branch creation when the branch did not
+ * exist, a push when it fast-forwards, a force push otherwise. Every change of
+ * `repo.branches` goes through here, so the feed misses no move.
+ */
+export function moveBranch(store: Store, repo: RepoRecord, branch: string, after: string, pusher: string, at: string = store.clock.iso()): void {
+  const actor = store.user(pusher).login;
+  const before = repo.branches.get(branch);
+  if (before === after) return;
+  const type = before === undefined ? 'branch_creation' : reachable(store, after).has(before) ? 'push' : 'force_push';
+  repo.branches.set(branch, after);
+  repo.pushedAt = at;
+  recordActivity(store, repo, { branch, before: before ?? zeroSha, after, at, type, actor });
 }
 
 export function branchSha(store: Store, repoName: string, branch: string): string {

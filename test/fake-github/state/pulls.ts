@@ -1,7 +1,7 @@
 // Issues, pull requests, labels and reviews. Issues and pull requests share one
 // numbering per repository, as on GitHub.
 import { nodeId, sha1 } from '../ids.ts';
-import { overlay, recordCommit } from './git.ts';
+import { moveBranch, overlay, recordCommit } from './git.ts';
 import type { IssueRecord, LabelRecord, RepoRecord, ReviewRecord } from './model.ts';
 import { treeSha } from './trees.ts';
 import type { Store } from './store.ts';
@@ -48,8 +48,8 @@ export function openPullRequest(store: Store, repoName: string, options: OpenPul
   const repo = store.repo(repoName);
   const headRepo = store.repo(options.headRepo ?? repoName);
   if (!repo.branches.has(options.base)) throw new Error(`No base branch ${options.base} in ${repoName}`);
-  // A missing head branch starts at the base tip, like `git switch -c`.
-  if (!headRepo.branches.has(options.head)) headRepo.branches.set(options.head, repo.branches.get(options.base)!);
+  // A missing head branch starts at the base tip, like `git switch -c`, pushed by the author.
+  if (!headRepo.branches.has(options.head)) moveBranch(store, headRepo, options.head, repo.branches.get(options.base)!, options.author, store.clock.tick());
   const number = openIssue(store, repoName, options);
   const issue = repo.issues.get(number)!;
   const id = store.ids.next('pull');
@@ -73,6 +73,22 @@ export interface PushOptions {
   message?: string;
   /** Commit even when `files` change nothing (`git commit --allow-empty`): a new SHA with the parent's tree. */
   allowEmpty?: boolean;
+  /** Who pushed, as the activity feed names them (e.g. a maintainer pushing to a contributor's branch); defaults to the pull request's author. */
+  pusher?: string;
+}
+
+export interface AmendOptions {
+  message?: string;
+  /** Who committed the amended commit; defaults to the old commit's committer. */
+  committer?: string;
+  /** Who force-pushed it; defaults to `committer` when given, else the pull request's author. */
+  pusher?: string;
+}
+
+export interface ForcePushOptions {
+  message?: string;
+  /** Who force-pushed; defaults to the pull request's author. */
+  pusher?: string;
 }
 
 /**
@@ -99,7 +115,8 @@ export function pushToPullRequest(store: Store, repoName: string, number: number
     if (!options.allowEmpty && treeSha(tree) === treeSha(store.commit(before).files)) {
       throw new Error(`Pushing ${JSON.stringify(files)} to #${number} changes nothing; pass { allowEmpty: true } for an empty commit`);
     }
-    return recordCommit(store, headRepo, issue.pull.head, { parents: [before], files: tree, message: options.message ?? `Update #${number}`, author: issue.author });
+    const commit = { parents: [before], files: tree, message: options.message ?? `Update #${number}`, author: issue.author };
+    return recordCommit(store, headRepo, issue.pull.head, commit, options.pusher ?? issue.author);
   });
 }
 
@@ -108,18 +125,19 @@ export function pushToPullRequest(store: Store, repoName: string, number: number
  * SHA (`git commit --amend` to reword or re-sign it, then a force push). The
  * author and author date stay; the committer date is now.
  */
-export function amendPullRequest(store: Store, repoName: string, number: number, options: { message?: string; committer?: string } = {}): string {
+export function amendPullRequest(store: Store, repoName: string, number: number, options: AmendOptions = {}): string {
   const issue = store.pull(repoName, number);
   return moveHead(store, issue, (headRepo, before) => {
     const old = store.commit(before);
-    return recordCommit(store, headRepo, issue.pull.head, {
+    const commit = {
       parents: old.parents,
       files: old.files,
       message: options.message ?? old.message,
       author: old.author,
       authoredAt: old.date,
       committer: store.user(options.committer ?? old.committer ?? old.author).login,
-    });
+    };
+    return recordCommit(store, headRepo, issue.pull.head, commit, options.pusher ?? options.committer ?? issue.author);
   });
 }
 
@@ -128,13 +146,14 @@ export function amendPullRequest(store: Store, repoName: string, number: number,
  * current tip, with `files` applied to the base tree (a squash and
  * `git push --force`); the previous head commits leave the pull request.
  */
-export function forcePushPullRequest(store: Store, repoName: string, number: number, files: Record<string, string | null>, options: { message?: string } = {}): string {
+export function forcePushPullRequest(store: Store, repoName: string, number: number, files: Record<string, string | null>, options: ForcePushOptions = {}): string {
   const issue = store.pull(repoName, number);
   const baseTip = store.repo(repoName).branches.get(issue.pull.base);
   if (!baseTip) throw new Error(`Base branch ${issue.pull.base} of #${number} is gone`);
-  return moveHead(store, issue, (headRepo) =>
-    recordCommit(store, headRepo, issue.pull.head, { parents: [baseTip], files: overlay(store, baseTip, files), message: options.message ?? `Rewrite #${number}`, author: issue.author }),
-  );
+  return moveHead(store, issue, (headRepo) => {
+    const commit = { parents: [baseTip], files: overlay(store, baseTip, files), message: options.message ?? `Rewrite #${number}`, author: issue.author };
+    return recordCommit(store, headRepo, issue.pull.head, commit, options.pusher ?? issue.author);
+  });
 }
 
 /** Changes the base branch, as "Edit" → base does on GitHub; base.ref and base.sha follow. */

@@ -2,6 +2,7 @@
 // Lookups throw FakeNotFound; routes turn that into a GitHub-style 404.
 import { Clock } from '../clock.ts';
 import { IdSequence } from '../ids.ts';
+import type { ActivityRecord } from './activity.ts';
 import type { RepoSecurity } from './alert-model.ts';
 import type {
   AppRecord,
@@ -39,6 +40,8 @@ export class Store {
   readonly checkSuites = new Map<string, number>();
   /** Security features and alerts, by lower-cased full name; see security(). */
   readonly securityByRepo = new Map<string, RepoSecurity>();
+  /** Branch moves (the activity feed), oldest first, by lower-cased full name; see activity.ts. */
+  readonly activity = new Map<string, ActivityRecord[]>();
   /** Repositories (lower-cased full names) whose git trees answer `truncated: true`. */
   readonly truncatedTrees = new Set<string>();
   /** Teams by lower-cased `org/slug`. */
