@@ -1,3 +1,4 @@
+import type { GateIdentity } from '../core/evidence/snapshot.ts';
 import { isGateComment } from '../core/render/marker.ts';
 
 /** Which pull requests an event asks the gate to evaluate. */
@@ -32,7 +33,11 @@ function byHead(value: unknown, what: string): Targets {
   return head === null ? { kind: 'ignore', reason: `the ${what} payload has no head commit` } : { kind: 'head-sha', sha: head };
 }
 
-export function eventTargets(eventName: string, payload: Payload, ownContext: string): Targets {
+function login(value: unknown): string {
+  return String(record(value)['login'] ?? '');
+}
+
+export function eventTargets(eventName: string, payload: Payload, ownContext: string, identity: GateIdentity): Targets {
   switch (eventName) {
     case 'pull_request':
     case 'pull_request_target':
@@ -44,7 +49,7 @@ export function eventTargets(eventName: string, payload: Payload, ownContext: st
       const issue = record(payload['issue']);
       if (!issue['pull_request']) return { kind: 'ignore', reason: 'the comment is on an issue, not a pull request' };
       const comment = record(payload['comment']);
-      if (isGateComment(String(comment['body'] ?? ''), String(record(comment['user'])['type'] ?? ''))) {
+      if (isGateComment({ body: String(comment['body'] ?? ''), user: { login: login(comment['user']) } }, identity)) {
         return { kind: 'ignore', reason: 'the comment is the gate’s own' };
       }
       return byNumber(issue['number'], eventName);
@@ -57,7 +62,10 @@ export function eventTargets(eventName: string, payload: Payload, ownContext: st
       return byHead(record(payload['workflow_run'])['head_sha'], eventName);
     case 'status': {
       const context = String(payload['context'] ?? '');
-      if (context === ownContext || context.startsWith(`${ownContext}/`)) return { kind: 'ignore', reason: 'the status is the gate’s own' };
+      const own = context === ownContext || context.startsWith(`${ownContext}/`);
+      // The gate's own writes must not wake it again; the same context written by anyone else
+      // is a forgery (or a recorded figure) to re-evaluate at once.
+      if (own && login(payload['sender']) === identity.login) return { kind: 'ignore', reason: 'the status is the gate’s own' };
       return byHead(payload['sha'], eventName);
     }
     case 'workflow_dispatch': {

@@ -1,9 +1,8 @@
 import { evaluate, prepare } from '../core/evaluation/evaluate.ts';
 import type { Evaluation } from '../core/evaluation/result.ts';
 import { planEvidence } from '../core/evidence/plan.ts';
-import type { EvidenceSnapshot, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
+import type { EvidenceSnapshot, GateIdentity, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
 import { renderComment } from '../core/render/render-comment.ts';
-import { LINEAGE_CONTEXT, lineageDescription } from '../core/signoffs/lineage.ts';
 import { latestGateStatus, publishStatus } from '../github/commit-status.ts';
 import { readFollowUps } from '../github/evidence/follow-up-readers.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
@@ -17,7 +16,7 @@ import type { Settings } from './settings.ts';
 
 export const STATUS_CONTEXT = 'release-readiness';
 
-/** Follow-up rounds: eligibility and commit history, then earlier heads, then comparisons. */
+/** Follow-up rounds: eligibility and the record of pushes, then the files of earlier heads, then comparisons. */
 const MAX_FOLLOW_UP_ROUNDS = 4;
 
 export interface GateDependencies {
@@ -25,6 +24,8 @@ export interface GateDependencies {
   /** For the security alert endpoints and team membership. */
   securityClient: GitHubClient;
   settings: Settings;
+  /** The account the gate writes as, from its token. */
+  identity: GateIdentity;
   log: Logger;
   /** The clock, as an ISO timestamp. */
   now: () => string;
@@ -51,29 +52,6 @@ function policyFor(deps: GateDependencies, baseRef: string): Promise<Readable<Po
   return policy;
 }
 
-/**
- * On a push, records on the new head which head it replaced, from the event GitHub sent:
- * history that a rebase or an amended commit rewrote is otherwise lost, and with it the
- * proof that a sign-off given before the push was given on the same files.
- */
-async function recordLineage(deps: GateDependencies, pr: PullRequestFacts): Promise<void> {
-  const { settings } = deps;
-  const { payload } = settings;
-  const sha = /^[0-9a-f]{40}$/;
-  if (!settings.eventName.startsWith('pull_request') || payload['action'] !== 'synchronize') return;
-  const before = String(payload['before'] ?? '');
-  const after = String(payload['after'] ?? '');
-  if (!sha.test(before) || after !== pr.head.sha) return;
-  await deps.client.rest.repos.createCommitStatus({
-    ...settings.repo,
-    sha: after,
-    context: LINEAGE_CONTEXT,
-    state: 'success',
-    description: lineageDescription(before, pr.number),
-    target_url: pr.htmlUrl,
-  });
-}
-
 /** Reads the evidence the evaluation asks for, round after round, until it asks for nothing more. */
 export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, policy: Readable<PolicyFile>): Promise<{ snapshot: EvidenceSnapshot; evaluation: Evaluation }> {
   const { settings, log } = deps;
@@ -83,12 +61,11 @@ export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestF
   const plan: PlannedSource[] = preparation.kind === 'gate' ? planEvidence(preparation.config, pr) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
   log.info(`Reading: ${plan.join(', ')}.`);
   const context: ReaderContext = { client: deps.client, securityClient: deps.securityClient, repo: settings.repo, pr };
-  if (preparation.kind !== 'not-release') await recordLineage(deps, pr);
   const snapshot: EvidenceSnapshot = {
-    snapshotVersion: 1,
+    snapshotVersion: 2,
     repository: { owner: settings.repo.owner, name: settings.repo.repo },
     evaluatedAt: deps.now(),
-    gate: { context: STATUS_CONTEXT, ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))] },
+    gate: { context: STATUS_CONTEXT, ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))], identity: deps.identity },
     pullRequest: pr,
     policy,
     sources: await gatherEvidence(context, plan),
@@ -97,7 +74,7 @@ export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestF
   for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {
     log.info(`Reading: ${evaluation.followUps.map((item) => item.kind).join(', ')}.`);
     snapshot.lookups ??= {};
-    await readFollowUps(context, settings.configPath, evaluation.followUps, snapshot.lookups);
+    await readFollowUps(context, { policyPath: settings.configPath, activityWaitsMs: settings.network.activityWaitsMs }, evaluation.followUps, snapshot.lookups);
     evaluation = evaluate(snapshot);
   }
   return { snapshot, evaluation };
@@ -116,7 +93,7 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
   if (evaluation.applies) {
     body = renderComment(evaluation);
     const comments = snapshot.sources.comments;
-    const comment = await publishLivingComment(client, settings.repo, pr.number, body, comments?.ok ? comments.value : null);
+    const comment = await publishLivingComment(client, { repo: settings.repo, number: pr.number, identity: deps.identity }, body, comments?.ok ? comments.value : null);
     log.info(`Living comment ${comment.action}: ${comment.url}`);
     targetUrl = comment.url;
     commentUrl = comment.url;
@@ -141,7 +118,8 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
     const statuses = snapshot.sources.statuses;
     // A forged status is always overwritten, even when it reads like ours.
     const previous = statuses?.ok && !evaluation.forgery ? latestGateStatus(statuses.value, STATUS_CONTEXT) : undefined;
-    const posted = await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: evaluation.state, description: evaluation.description, targetUrl }, previous);
+    const target = { repo: settings.repo, sha: pr.head.sha, context: STATUS_CONTEXT, identity: deps.identity };
+    const posted = await publishStatus(client, target, { state: evaluation.state, description: evaluation.description, targetUrl }, previous);
     log.info(`Status ${STATUS_CONTEXT} ${posted === 'posted' ? 'set' : 'already'} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
   } else {
     log.info(`The gate does not apply to #${pr.number}; no status (non_release_status: none).`);

@@ -2,10 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GateState } from '../core/evaluation/result.ts';
 import { truncateDescription } from '../core/evaluation/gate-state.ts';
-import type { EvidenceSnapshot, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import type { EvidenceSnapshot, GateIdentity, PullRequestFacts } from '../core/evidence/snapshot.ts';
 import { describeApiError } from '../github/api-problem.ts';
 import { publishStatus } from '../github/commit-status.ts';
 import { createGitHubClient, type GitHubClient } from '../github/octokit-client.ts';
+import { resolveGateIdentity } from '../github/gate-identity.ts';
 import { observeServerClock } from '../github/server-clock.ts';
 import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
 import { eventTargets, type Targets } from './event-targets.ts';
@@ -50,9 +51,10 @@ function snapshotSaver(settings: Settings, log: Logger) {
 }
 
 /** Marks a PR's status `error` when evaluation itself failed: never leave an earlier success standing. */
-async function reportFailure(client: GitHubClient, settings: Settings, pr: PullRequestFacts, message: string, log: Logger): Promise<void> {
+async function reportFailure(client: GitHubClient, settings: Settings, identity: GateIdentity, pr: PullRequestFacts, message: string, log: Logger): Promise<void> {
   try {
-    await publishStatus(client, settings.repo, pr.head.sha, STATUS_CONTEXT, { state: 'error', description: truncateDescription(`Cannot evaluate: ${message}`), targetUrl: pr.htmlUrl }, undefined);
+    const target = { repo: settings.repo, sha: pr.head.sha, context: STATUS_CONTEXT, identity };
+    await publishStatus(client, target, { state: 'error', description: truncateDescription(`Cannot evaluate: ${message}`), targetUrl: pr.htmlUrl }, undefined);
   } catch (error) {
     log.warning(`Could not set the error status on #${pr.number} either: ${describeApiError(error, 'the status').message}`);
   }
@@ -70,11 +72,19 @@ async function coverageCommits(client: GitHubClient, settings: Settings, targets
 }
 
 export async function run(settings: Settings, log: Logger, now: () => string): Promise<RunResult> {
-  const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT);
-  const clientFor = (token: string) =>
-    createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, spaceWrites: targets.kind !== 'numbers', log });
-  const client = clientFor(settings.token);
+  const clientFor = (token: string, spaceWrites: boolean) => createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, spaceWrites, log });
   const result: RunResult = { outcomes: [], failures: [] };
+  let identity: GateIdentity;
+  try {
+    identity = await resolveGateIdentity(clientFor(settings.token, false), settings.token, settings.appSlug);
+  } catch (error) {
+    const problem = describeApiError(error, 'the account of the `github-token`');
+    result.failures.push({ number: 0, message: `Could not read ${problem.what}: ${problem.message}. ${problem.fix}` });
+    return result;
+  }
+  log.info(`The gate writes as ${identity.login}${identity.shared ? ' (shared with other writers: its own statuses prove nothing)' : ''}.`);
+  const targets = eventTargets(settings.eventName, settings.payload, STATUS_CONTEXT, identity);
+  const client = clientFor(settings.token, targets.kind !== 'numbers');
 
   if (settings.coverageFile) {
     // In the CI job, right after the tests: record the figure and leave evaluation to the
@@ -85,9 +95,9 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
     return result;
   }
 
-  const securityClient = settings.securityToken ? clientFor(settings.securityToken) : client;
+  const securityClient = settings.securityToken ? clientFor(settings.securityToken, false) : client;
   const clock = observeServerClock(client, now);
-  const deps: GateDependencies = { client, securityClient, settings, log, now: clock, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
+  const deps: GateDependencies = { client, securityClient, settings, identity, log, now: clock, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
 
   let found: PullRequestFacts[];
   try {
@@ -111,7 +121,7 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
       const problem = describeApiError(error, `pull request #${pr.number}`);
       const message = `${problem.message}. ${problem.fix}`;
       result.failures.push({ number: pr.number, message });
-      await reportFailure(client, settings, pr, problem.message, log);
+      await reportFailure(client, settings, identity, pr, problem.message, log);
     } finally {
       log.endGroup();
     }

@@ -15,6 +15,8 @@ export interface Settings {
   payload: Record<string, unknown>;
   /** Token for the security alert endpoints (`security-token` input); null to use `token`. */
   securityToken: string | null;
+  /** The slug of the GitHub App whose installation token `token` is (`app-slug` input); null otherwise. */
+  appSlug: string | null;
   /** A coverage report to record on the commit (`coverage-file` input), relative to the workspace. */
   coverageFile: string | null;
   /** Where the workflow checked out the repository, for `coverage-file`. */
@@ -37,13 +39,17 @@ export interface NetworkSettings {
   /** Retries of a 5xx or a hang; the waits grow as 1, 4, 9 times the base. */
   retries: number;
   retryBaseMs: number;
+  /** Waits before looking again for a head that GitHub's activity feed does not show yet. */
+  activityWaitsMs: number[];
 }
 
 /**
  * A persistent 5xx costs at most 4 attempts and 0.5 + 2 + 4.5 = 7 s of waiting; a request
  * that hangs, 10 s each time. Past that the run reports `error` rather than hold the runner.
+ * GitHub records a push in its activity feed within seconds: a head it does not show yet is
+ * looked for again after 1, 2 and 4 s.
  */
-export const DEFAULT_NETWORK: NetworkSettings = { requestTimeoutMs: 10_000, retries: 3, retryBaseMs: 500 };
+export const DEFAULT_NETWORK: NetworkSettings = { requestTimeoutMs: 10_000, retries: 3, retryBaseMs: 500, activityWaitsMs: [1000, 2000, 4000] };
 
 export class InputError extends Error {}
 
@@ -53,6 +59,14 @@ function configPathInput(): string {
     throw new InputError(`Input \`config\` must be a path inside the repository, like .github/readiness.yml (got \`${path}\`).`);
   }
   return path.replace(/^\.\//, '');
+}
+
+function appSlugInput(): string | null {
+  const slug = core.getInput('app-slug').trim();
+  if (slug && !/^[a-z0-9][a-z0-9-]*(\[bot\])?$/i.test(slug)) {
+    throw new InputError(`Input \`app-slug\` must be a GitHub App's slug, like release-gate (got \`${slug}\`).`);
+  }
+  return slug || null;
 }
 
 export function readSettings(): Settings {
@@ -67,6 +81,7 @@ export function readSettings(): Settings {
     eventName: context.eventName,
     payload: context.payload,
     securityToken: core.getInput('security-token') || null,
+    appSlug: appSlugInput(),
     coverageFile: core.getInput('coverage-file') || null,
     workspace: process.env['GITHUB_WORKSPACE'] || process.cwd(),
     sha: context.sha,

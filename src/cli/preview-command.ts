@@ -3,6 +3,7 @@ import { DEFAULT_NETWORK, type Settings } from '../action/settings.ts';
 import { renderComment } from '../core/render/render-comment.ts';
 import { buildReport } from '../core/report/build-report.ts';
 import { describeApiError } from '../github/api-problem.ts';
+import { appIdentity, GITHUB_ACTIONS } from '../github/gate-identity.ts';
 import { createGitHubClient } from '../github/octokit-client.ts';
 import { readPolicy } from '../github/policy-reader.ts';
 import { getPullRequest } from '../github/pull-requests.ts';
@@ -13,6 +14,8 @@ export interface PreviewOptions {
   pr: string;
   json: boolean;
   config: string;
+  /** The App the gate runs as; null for the GITHUB_TOKEN. The preview's own token is not the gate. */
+  appSlug: string | null;
 }
 
 /** `preview --repo owner/name --pr N`: evaluates a real PR with the token from the environment, and changes nothing. */
@@ -45,6 +48,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     payload: {},
     job: '',
     securityToken,
+    appSlug: options.appSlug,
     coverageFile: null,
     workspace: io.cwd,
     sha: '',
@@ -56,6 +60,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     client,
     securityClient: securityToken ? createGitHubClient({ token: securityToken, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, log: quiet }) : client,
     settings,
+    identity: options.appSlug ? appIdentity(options.appSlug) : GITHUB_ACTIONS,
     log: quiet,
     now: () => new Date().toISOString(),
     policies: new Map(),

@@ -12,6 +12,7 @@ Commands:
   validate [file]                      check a readiness.yml (default .github/readiness.yml): file:line:col: message
   preview --repo owner/name --pr N     evaluate a PR with GITHUB_TOKEN, change nothing, print the comment
           [--json] [--config path]     (--json: the report; SECURITY_TOKEN for alert and team checks)
+          [--app-slug slug]            the App the gate runs as, if not the GITHUB_TOKEN (its comment and statuses are its own)
   schema                               print the JSON Schema of readiness.yml
   templates                            list the templates
 `;
@@ -31,6 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         pr: { type: 'string' },
         json: { type: 'boolean', default: false },
         config: { type: 'string', default: '.github/readiness.yml' },
+        'app-slug': { type: 'string' },
       },
     });
   } catch (error) {
@@ -48,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.error(`preview needs --repo owner/name and --pr N\n\n${USAGE}`);
         return 2;
       }
-      return previewCommand({ repo: values.repo, pr: values.pr, json: values.json, config: values.config }, io);
+      return previewCommand({ repo: values.repo, pr: values.pr, json: values.json, config: values.config, appSlug: values['app-slug'] ?? null }, io);
     case 'schema':
       io.out(schemaText().trimEnd());
       return 0;

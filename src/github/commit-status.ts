@@ -1,5 +1,6 @@
 import type { GateState } from '../core/evaluation/result.ts';
-import type { StatusFact } from '../core/evidence/snapshot.ts';
+import type { GateIdentity, StatusFact } from '../core/evidence/snapshot.ts';
+import { expectWrittenAs } from './gate-identity.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import type { RepoRef } from './repository.ts';
 import { requireFields } from './response-shape.ts';
@@ -15,26 +16,27 @@ export function latestGateStatus(statuses: readonly StatusFact[], context: strin
   return statuses.find((status) => status.context === context);
 }
 
-function same(previous: StatusFact | undefined, next: GateStatus): boolean {
+function same(previous: StatusFact | undefined, next: GateStatus, identity: GateIdentity): boolean {
   return (
     previous !== undefined &&
-    previous.creator?.type === 'Bot' &&
+    previous.creator?.login === identity.login &&
     previous.state === next.state &&
     previous.description === next.description &&
     previous.targetUrl === next.targetUrl
   );
 }
 
-/** Sets the required status; skipped when the latest one already says exactly this. */
-export async function publishStatus(
-  client: GitHubClient,
-  repo: RepoRef,
-  sha: string,
-  context: string,
-  status: GateStatus,
-  previous: StatusFact | undefined,
-): Promise<'posted' | 'unchanged'> {
-  if (same(previous, status)) return 'unchanged';
+export interface StatusTarget {
+  repo: RepoRef;
+  sha: string;
+  context: string;
+  identity: GateIdentity;
+}
+
+/** Sets the required status; skipped when the latest one, written by the gate's identity, already says exactly this. */
+export async function publishStatus(client: GitHubClient, target: StatusTarget, status: GateStatus, previous: StatusFact | undefined): Promise<'posted' | 'unchanged'> {
+  const { repo, sha, context } = target;
+  if (same(previous, status, target.identity)) return 'unchanged';
   const { data } = await client.rest.repos.createCommitStatus({
     ...repo,
     sha,
@@ -43,6 +45,7 @@ export async function publishStatus(
     description: status.description,
     target_url: status.targetUrl,
   });
-  requireFields(data, ['id', 'state'], 'setting the status');
+  const posted = requireFields<{ creator?: { login: string } | null }>(data, ['id', 'state'], 'setting the status');
+  expectWrittenAs(target.identity, posted.creator?.login, `the \`${context}\` status`);
   return 'posted';
 }

@@ -1,6 +1,7 @@
-import type { CommentFact } from '../core/evidence/snapshot.ts';
+import type { CommentFact, GateIdentity } from '../core/evidence/snapshot.ts';
 import { isLivingComment } from '../core/render/marker.ts';
 import { httpStatusOf } from './api-problem.ts';
+import { expectWrittenAs } from './gate-identity.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import { listComments } from './evidence/pull-readers.ts';
 import type { RepoRef } from './repository.ts';
@@ -18,12 +19,19 @@ interface KnownComment {
   htmlUrl: string;
 }
 
-function gateComments(comments: readonly CommentFact[]): KnownComment[] {
-  return comments.filter((comment) => isLivingComment(comment.body, comment.user?.type)).sort((a, b) => a.id - b.id);
+/** Only the gate's own login makes a comment the gate's: anyone can copy the marker. */
+function gateComments(comments: readonly CommentFact[], identity: GateIdentity): KnownComment[] {
+  return comments.filter((comment) => isLivingComment(comment, identity)).sort((a, b) => a.id - b.id);
 }
 
-async function listGateComments(client: GitHubClient, repo: RepoRef, number: number, since?: string): Promise<KnownComment[]> {
-  return gateComments(await listComments(client, repo, number, since));
+async function listGateComments(client: GitHubClient, repo: RepoRef, number: number, identity: GateIdentity, since?: string): Promise<KnownComment[]> {
+  return gateComments(await listComments(client, repo, number, since), identity);
+}
+
+export interface CommentTarget {
+  repo: RepoRef;
+  number: number;
+  identity: GateIdentity;
 }
 
 /** A race is between runs of the same event burst: minutes apart at most. */
@@ -39,12 +47,14 @@ async function deleteQuietly(client: GitHubClient, repo: RepoRef, id: number): P
 }
 
 /** Keeps the oldest gate comment, removes the others, and makes it say `body`. */
-async function settle(client: GitHubClient, repo: RepoRef, ours: KnownComment[], body: string, created: boolean): Promise<PublishedComment> {
+async function settle(client: GitHubClient, target: CommentTarget, ours: KnownComment[], body: string, created: boolean): Promise<PublishedComment> {
+  const { repo } = target;
   const [keep, ...duplicates] = ours;
   for (const duplicate of duplicates) await deleteQuietly(client, repo, duplicate.id);
   if (keep!.body === body) return { id: keep!.id, url: keep!.htmlUrl, action: created ? 'created' : 'unchanged' };
   const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: keep!.id, body });
-  const updated = requireFields<{ id: number; html_url: string }>(data, ['id', 'html_url'], 'editing the readiness comment');
+  const updated = requireFields<{ id: number; html_url: string; user?: { login: string } | null }>(data, ['id', 'html_url'], 'editing the readiness comment');
+  expectWrittenAs(target.identity, updated.user?.login, 'the readiness comment');
   return { id: updated.id, url: updated.html_url, action: created ? 'created' : 'updated' };
 }
 
@@ -53,25 +63,16 @@ async function settle(client: GitHubClient, repo: RepoRef, ours: KnownComment[],
  * edited in place, and not re-sent when unchanged. Two runs that both create one
  * converge: after creating, each re-reads and keeps only the oldest.
  */
-export async function publishLivingComment(
-  client: GitHubClient,
-  repo: RepoRef,
-  number: number,
-  body: string,
-  known: readonly CommentFact[] | null,
-): Promise<PublishedComment> {
-  const existing = known ? gateComments(known) : await listGateComments(client, repo, number);
-  if (existing.length > 0) return settle(client, repo, existing, body, false);
+export async function publishLivingComment(client: GitHubClient, target: CommentTarget, body: string, known: readonly CommentFact[] | null): Promise<PublishedComment> {
+  const { repo, number, identity } = target;
+  const existing = known ? gateComments(known, identity) : await listGateComments(client, repo, number, identity);
+  if (existing.length > 0) return settle(client, target, existing, body, false);
 
   const { data } = await client.rest.issues.createComment({ ...repo, issue_number: number, body });
-  const created = requireFields<{ created_at: string }>(data, ['id', 'html_url', 'created_at'], 'creating the readiness comment');
+  const created = requireFields<{ created_at: string; user?: { login: string } | null }>(data, ['id', 'html_url', 'created_at'], 'creating the readiness comment');
+  expectWrittenAs(identity, created.user?.login, 'the readiness comment');
   // Only comments from around now can be a racing run's: on a PR with thousands of comments
   // this re-reads one page, not all of them.
   const since = new Date(Date.parse(created.created_at) - RACE_WINDOW_MS).toISOString();
-  return settle(client, repo, await listGateComments(client, repo, number, since), body, true);
-}
-
-/** The gate's comment, if it already has one on this PR. */
-export function findLivingComment(known: readonly CommentFact[]): KnownComment | undefined {
-  return gateComments(known)[0];
+  return settle(client, target, await listGateComments(client, repo, number, identity, since), body, true);
 }

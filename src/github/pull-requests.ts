@@ -25,8 +25,9 @@ export function toPullRequestFacts(pr: ApiPullRequest | ApiPullRequestListItem):
     merged: Boolean(pr.merged_at),
     draft: Boolean(pr.draft),
     author: toActor(pr.user) ?? { login: 'ghost', type: 'User' },
+    createdAt: pr.created_at,
     base: { ref: pr.base.ref, sha: pr.base.sha },
-    head: { ref: pr.head.ref, sha: pr.head.sha },
+    head: { ref: pr.head.ref, sha: pr.head.sha, repo: pr.head.repo ? { owner: pr.head.repo.owner.login, name: pr.head.repo.name } : null },
     labels: pr.labels.map((label) => label.name ?? '').filter(Boolean),
   };
 }

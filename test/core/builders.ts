@@ -7,10 +7,14 @@ import type {
   CheckRunFact,
   CommentFact,
   EvidenceSnapshot,
+  GateIdentity,
   PullRequestFacts,
+  PushFact,
+  PushRecord,
   ReviewFact,
   StatusFact,
 } from '../../src/core/evidence/snapshot.ts';
+import type { Lookups } from '../../src/core/evidence/lookups.ts';
 
 import { POLICY } from '../fixtures/sample-policy.ts';
 
@@ -32,8 +36,9 @@ export function pullRequest(overrides: Partial<PullRequestFacts> = {}): PullRequ
     merged: false,
     draft: false,
     author: { login: 'dave', type: 'User' },
+    createdAt: '2026-11-21T08:00:00Z',
     base: { ref: 'release/1.4', sha: BASE },
-    head: { ref: 'prepare-1.4', sha: HEAD },
+    head: { ref: 'prepare-1.4', sha: HEAD, repo: { owner: 'acme', name: 'rocket' } },
     labels: [],
     ...overrides,
   };
@@ -78,6 +83,7 @@ export function comment(login: string, body: string, createdAt = '2026-11-21T09:
     updatedAt: createdAt,
     htmlUrl: `${PR_URL}#issuecomment-${id}`,
     plusOneReactions: 0,
+    viaApp: null,
     ...overrides,
   };
 }
@@ -98,6 +104,36 @@ export function forbidden(what: string, fix = 'Add the permission.'): { ok: fals
   return { ok: false, problem: { what, message: 'GitHub answered 403 Resource not accessible by integration', fix, httpStatus: 403 } };
 }
 
+/** The workflow's GITHUB_TOKEN: every workflow writes as it. */
+export const SHARED_GATE: GateIdentity = { login: 'github-actions[bot]', shared: true };
+/** A GitHub App's installation token: only the gate writes as it. */
+export const APP_GATE: GateIdentity = { login: 'release-gate[bot]', shared: false };
+
+/** One move of the head branch, by `actor` at `at`, from `before` to `after`. */
+export function push(after: string, at: string, actor = 'dave', before = BASE, type = 'push'): PushFact {
+  return { before, after, at, type, actor };
+}
+
+/** The record of pushes, given oldest first as one reads a story; GitHub lists it newest first. */
+export function pushRecord(...moves: PushFact[]): Readable<PushRecord> {
+  return { ok: true, value: { ref: 'refs/heads/prepare-1.4', repository: 'acme/rocket', pushes: [...moves].reverse(), complete: true } };
+}
+
+/** The head before HEAD: the PR was opened on it at 08:00. */
+export const EARLIER = 'e'.repeat(40);
+
+/**
+ * The lookups of a PR whose branch dave created at 07:00 on EARLIER and pushed HEAD to at
+ * 09:00 (other files), and whose commits dave wrote.
+ */
+export function defaultLookups(): Lookups {
+  return {
+    pushRecord: pushRecord(push(EARLIER, '2026-11-21T07:00:00Z', 'dave', '0'.repeat(40), 'branch_creation'), push(HEAD, '2026-11-21T09:00:00Z', 'dave', EARLIER)),
+    commitAuthors: { ok: true, value: { dave: HEAD } },
+    commitTrees: { [EARLIER]: { ok: true, value: 'tree-earlier' }, [HEAD]: { ok: true, value: 'tree-head' } },
+  };
+}
+
 export interface SnapshotOptions {
   policy?: string;
   pr?: Partial<PullRequestFacts>;
@@ -106,15 +142,18 @@ export interface SnapshotOptions {
   reviews?: ReviewFact[];
   comments?: CommentFact[];
   sources?: EvidenceSnapshot['sources'];
+  /** Replaces the default lookups (the head pushed at 09:00 by dave). */
+  lookups?: Lookups;
+  identity?: GateIdentity;
 }
 
-/** A release PR with green CI, no reviews, no sign-offs; the gate saw its head at 09:00. */
+/** A release PR with green CI, no reviews, no sign-offs; its head was pushed at 09:00 and the gate saw it then. */
 export function snapshot(options: SnapshotOptions = {}): EvidenceSnapshot {
   return {
-    snapshotVersion: 1,
+    snapshotVersion: 2,
     repository: { owner: 'acme', name: 'rocket' },
     evaluatedAt: '2026-11-21T10:00:00Z',
-    gate: { context: 'release-readiness', ownCheckNames: ['release-readiness'] },
+    gate: { context: 'release-readiness', ownCheckNames: ['release-readiness'], identity: options.identity ?? SHARED_GATE },
     pullRequest: pullRequest(options.pr),
     policy: { ok: true, value: { path: '.github/readiness.yml', ref: options.pr?.base?.ref ?? 'release/1.4', text: options.policy ?? POLICY } },
     sources: {
@@ -124,6 +163,7 @@ export function snapshot(options: SnapshotOptions = {}): EvidenceSnapshot {
       comments: { ok: true, value: options.comments ?? [] },
       ...options.sources,
     },
+    lookups: options.lookups ?? defaultLookups(),
   };
 }
 

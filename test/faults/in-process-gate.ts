@@ -23,11 +23,12 @@ export async function runGateInProcess(fake: FakeGitHub, eventName: string, payl
     payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
     job: 'release-readiness',
     securityToken: null,
+    appSlug: null,
     coverageFile: null,
     workspace: process.cwd(),
     sha: '',
     runUrl: null,
-    network: { requestTimeoutMs: 300, retries: 2, retryBaseMs: 10 },
+    network: { requestTimeoutMs: 300, retries: 2, retryBaseMs: 10, activityWaitsMs: [10, 20] },
     tempDir: null,
   };
   const logger = {

@@ -12,7 +12,7 @@ import { isLivingComment } from '../render/marker.ts';
 import { code } from '../render/markdown.ts';
 import { commandAttempts } from '../signoffs/command-attempts.ts';
 import { decideSignoffs } from '../signoffs/decide-signoffs.ts';
-import { headPushedAt } from '../signoffs/head-pushed-at.ts';
+import { lastPushOf } from '../pushes/push-history.ts';
 import { decideWaivers } from '../waivers/decide-waivers.ts';
 import { applicability } from './applicability.ts';
 import { detectForgery } from './forgery.ts';
@@ -96,7 +96,8 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
   const problems = [...checks.flatMap((check) => (check.problem ? [check.problem] : [])), ...roles.flatMap((role) => (role.problem ? [role.problem] : [])), ...people.problems];
   if (comments && !comments.ok) problems.push(comments.problem);
   const statuses = snapshot.sources.statuses;
-  const living = comments?.ok ? comments.value.find((comment) => isLivingComment(comment.body, comment.user?.type)) : undefined;
+  const identity = snapshot.gate.identity;
+  const living = comments?.ok ? comments.value.find((comment) => isLivingComment(comment, identity)) : undefined;
   return {
     ...base,
     state,
@@ -107,10 +108,12 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
     ledger: people.ledger,
     reactTo: people.reactTo,
     problems: dedupe(problems),
-    forgery: statuses?.ok ? detectForgery(statuses.value, snapshot.gate.context, pr.head.sha, living) : null,
+    forgery: statuses?.ok ? detectForgery(statuses.value, snapshot.gate.context, pr.head.sha, identity, living) : null,
     policyChange: change,
     reminder:
-      config.remind_after !== undefined && comments?.ok ? dueReminder(roles, comments.value, people.headSeenAt, snapshot.evaluatedAt, config.remind_after) : null,
+      config.remind_after !== undefined && comments?.ok && roles.some((role) => role.outcome === 'pending')
+        ? dueReminder(roles, comments.value, identity, { pendingSince: headPushedAt(lookups, pr.head.sha), now: snapshot.evaluatedAt, remindAfterMs: config.remind_after })
+        : null,
     followUps: lookups.missing(),
   };
 }
@@ -138,13 +141,18 @@ function withWaiver(result: CheckResult, waiver: Waiver | undefined): CheckResul
   };
 }
 
+/** When the head was pushed, from GitHub's record of pushes; null when that record is not at hand. */
+function headPushedAt(lookups: LookupReader, headSha: string): string | null {
+  const record = lookups.pushRecord();
+  return record?.ok ? (lastPushOf(record.value, headSha)?.at ?? null) : null;
+}
+
 interface People {
   roles: RoleResult[];
   waivers: Map<string, Waiver>;
   ledger: Evaluation['ledger'];
   reactTo: number[];
   problems: Evaluation['problems'];
-  headSeenAt: string | null;
 }
 
 /** Sign-offs and waivers, rebuilt from the comments. Without comments or statuses, nothing a person said can be trusted. */
@@ -166,19 +174,17 @@ function decidePeople(snapshot: EvidenceSnapshot, config: ReadinessConfig, looku
         stale: [],
       }),
     );
-    return { roles, waivers: new Map(), ledger: [], reactTo: [], problems: [], headSeenAt: null };
+    return { roles, waivers: new Map(), ledger: [], reactTo: [], problems: [] };
   }
-  const identity = comments.value.find((comment) => isLivingComment(comment.body, comment.user?.type))?.user?.login ?? null;
-  const headSeenAt = headPushedAt(statuses.value, snapshot.gate, pr.number, identity);
-  const freshness = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headStatuses: statuses.value, headSeenAt, identity, lookups };
-  const attempts = commandAttempts(comments.value);
-  const common = { config, attempts, author: pr.author.login, lookups, freshness };
+  const binding = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headStatuses: statuses.value, lookups };
+  const attempts = commandAttempts(comments.value, snapshot.gate.identity);
+  const common = { config, attempts, pr: { author: pr.author.login, headSha: pr.head.sha }, lookups, binding };
   const signoffs = decideSignoffs(common);
   const waivers = decideWaivers({ ...common, now: snapshot.evaluatedAt });
   const counted = [...signoffs.countedComments, ...comments.value.filter((comment) => [...waivers.waivers.values()].some((w) => w.commentUrl === comment.htmlUrl))];
   const reactTo = [...new Set(counted.filter((comment) => comment.plusOneReactions === 0).map((comment) => comment.id))];
   const ledger = [...signoffs.ledger, ...waivers.ledger].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.commentId - b.commentId);
-  return { roles: signoffs.roles, waivers: waivers.waivers, ledger, reactTo, problems: waivers.problems, headSeenAt };
+  return { roles: signoffs.roles, waivers: waivers.waivers, ledger, reactTo, problems: waivers.problems };
 }
 
 function dedupe<T extends { what: string; message: string }>(items: T[]): T[] {

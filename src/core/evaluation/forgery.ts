@@ -1,4 +1,4 @@
-import type { CommentFact, StatusFact } from '../evidence/snapshot.ts';
+import type { CommentFact, GateIdentity, StatusFact } from '../evidence/snapshot.ts';
 
 /** What the gate last published, kept hidden in its living comment to recognise a status it did not set. */
 export interface PublishedEvaluation {
@@ -36,17 +36,17 @@ export interface Forgery {
 }
 
 /**
- * The latest status in the gate's context is forged when another identity wrote it, or when
- * the gate's own identity (a GITHUB_TOKEN is shared by every workflow of the repository)
- * wrote something other than the gate's last evaluation after it.
+ * The latest status in the gate's context is forged when another account wrote it, or, when
+ * the gate's identity is shared (a GITHUB_TOKEN: every workflow of the repository writes as
+ * `github-actions[bot]`), when it says something other than the gate's last evaluation and
+ * came after it. The identity is the token's, never read from a comment.
  */
-export function detectForgery(statuses: readonly StatusFact[], context: string, headSha: string, livingComment: CommentFact | undefined): Forgery | null {
+export function detectForgery(statuses: readonly StatusFact[], context: string, headSha: string, identity: GateIdentity, livingComment: CommentFact | undefined): Forgery | null {
   const latest = statuses.find((status) => status.context === context);
   if (!latest) return null;
   const forgery: Forgery = { by: latest.creator?.login ?? 'someone unknown', state: latest.state, description: latest.description, at: latest.createdAt };
-  const identity = livingComment?.user?.login;
-  if (!identity) return latest.creator?.type === 'Bot' ? null : forgery;
-  if (latest.creator?.login !== identity) return forgery;
+  if (latest.creator?.login !== identity.login) return forgery;
+  if (!identity.shared) return null;
   const published = livingComment ? readEvaluationTag(livingComment.body) : null;
   if (!published || published.sha !== headSha) return null;
   const differs = latest.state !== published.state || latest.description !== published.description;

@@ -2,6 +2,7 @@ import type { ConfigError } from '../config/config-error.ts';
 import type { FollowUp } from '../evidence/lookups.ts';
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
 import type { PolicyChange } from '../policy/policy-change.ts';
+import type { BoundBy } from '../pushes/bind-to-commit.ts';
 import type { Reminder } from '../reminders/due-reminders.ts';
 import type { Forgery } from './forgery.ts';
 
@@ -35,6 +36,8 @@ export interface Signature {
   note: string;
   /** The commit it was given on, as far as the gate can prove; null when unknown. */
   commit: string | null;
+  /** The record that bound it to that commit. */
+  boundBy: BoundBy;
 }
 
 /** An accepted risk: a check that does not pass, waived by a person allowed to. */
@@ -75,6 +78,8 @@ export interface LedgerEntry {
   target: string;
   /** The commit it counts for (or was given on); null when unknown. */
   commit: string | null;
+  /** The record that bound it to that commit: GitHub's activity feed, the gate's own status (an App only), or none. */
+  boundBy: BoundBy;
   counts: boolean;
   /** Why it does not count; when it counts, empty or why it still holds after a push. */
   reason: string;

@@ -1,4 +1,4 @@
-import type { Readable, StatusFact } from './snapshot.ts';
+import type { PushRecord, Readable } from './snapshot.ts';
 
 /**
  * Evidence that depends on other evidence (who commented decides whose team membership
@@ -11,10 +11,12 @@ export interface Lookups {
   permissions?: Record<string, Readable<string>>;
   /** sha → the tree of a commit: equal trees are equal files. */
   commitTrees?: Record<string, Readable<string>>;
-  /** sha → the statuses of an earlier head of the PR, to tell when the gate first saw it. */
-  commitStatuses?: Record<string, Readable<StatusFact[]>>;
-  /** `base...head` → the paths changed between them. */
+  /** `signed...head` → the paths whose content differs between the two commits' files. */
   comparisons?: Record<string, Readable<string[]>>;
+  /** When and by whom the head branch moved, from GitHub's activity feed. */
+  pushRecord?: Readable<PushRecord>;
+  /** Lower-cased login → a commit of the PR that account authored or committed. */
+  commitAuthors?: Readable<Record<string, string>>;
   /** readiness.yml as the PR's head would have it; null when the head has none. */
   headPolicy?: Readable<string | null>;
 }
@@ -23,9 +25,10 @@ export type FollowUp =
   | { kind: 'membership'; team: string; login: string }
   | { kind: 'permission'; login: string }
   | { kind: 'commitTree'; sha: string }
-  | { kind: 'commitStatuses'; sha: string }
   | { kind: 'comparison'; base: string; head: string }
-  | { kind: 'headPolicy' };
+  | { kind: 'headPolicy' }
+  | { kind: 'pushRecord' }
+  | { kind: 'commitAuthors' };
 
 export function followUpKey(item: FollowUp): string {
   switch (item.kind) {
@@ -33,8 +36,6 @@ export function followUpKey(item: FollowUp): string {
       return `membership ${item.team}:${item.login}`;
     case 'permission':
       return `permission ${item.login}`;
-    case 'commitStatuses':
-      return `statuses ${item.sha}`;
     case 'commitTree':
       return `tree ${item.sha}`;
     case 'comparison':
@@ -53,9 +54,10 @@ export interface LookupReader {
   membership(team: string, login: string): Readable<boolean> | undefined;
   permission(login: string): Readable<string> | undefined;
   commitTree(sha: string): Readable<string> | undefined;
-  commitStatuses(sha: string): Readable<StatusFact[]> | undefined;
   comparison(base: string, head: string): Readable<string[]> | undefined;
   headPolicy(): Readable<string | null> | undefined;
+  pushRecord(): Readable<PushRecord> | undefined;
+  commitAuthors(): Readable<Record<string, string>> | undefined;
   /** The follow-ups asked for and missing, each once. */
   missing(): FollowUp[];
 }
@@ -70,9 +72,10 @@ export function lookupReader(lookups: Lookups | undefined): LookupReader {
     membership: (team, login) => take(lookups?.memberships?.[`${team}:${login}`], { kind: 'membership', team, login }),
     permission: (login) => take(lookups?.permissions?.[login], { kind: 'permission', login }),
     commitTree: (sha) => take(lookups?.commitTrees?.[sha], { kind: 'commitTree', sha }),
-    commitStatuses: (sha) => take(lookups?.commitStatuses?.[sha], { kind: 'commitStatuses', sha }),
     comparison: (base, head) => take(lookups?.comparisons?.[`${base}...${head}`], { kind: 'comparison', base, head }),
     headPolicy: () => take(lookups?.headPolicy, { kind: 'headPolicy' }),
+    pushRecord: () => take(lookups?.pushRecord, { kind: 'pushRecord' }),
+    commitAuthors: () => take(lookups?.commitAuthors, { kind: 'commitAuthors' }),
     missing: () => [...missing.values()],
   };
 }

@@ -34,8 +34,11 @@ export interface PullRequestFacts {
   merged: boolean;
   draft: boolean;
   author: Actor;
+  /** When the PR was opened: the record of pushes is read back to the head it was opened with. */
+  createdAt: string;
   base: { ref: string; sha: string };
-  head: { ref: string; sha: string };
+  /** `repo` is the repository holding the head branch (a fork's, or the same); null when it was deleted. */
+  head: { ref: string; sha: string; repo: { owner: string; name: string } | null };
   labels: string[];
 }
 
@@ -90,6 +93,35 @@ export interface CommentFact {
   htmlUrl: string;
   /** How many 👍 reactions the comment has; the gate adds one to each command it counts. */
   plusOneReactions: number;
+  /** The GitHub App that posted it on the person's behalf (`performed_via_github_app`), or null. */
+  viaApp: string | null;
+}
+
+/** One move of a branch, as GitHub's repository activity feed records it: GitHub writes it, no workflow can. */
+export interface PushFact {
+  /** The branch's commit before the move (forty zeros when it was created). */
+  before: string;
+  /** The branch's commit after the move (forty zeros when it was deleted). */
+  after: string;
+  /** GitHub's clock. */
+  at: string;
+  /** push, force_push, branch_creation, branch_deletion, pr_merge, merge_queue_merge */
+  type: string;
+  /** Who moved it; null when GitHub no longer knows the account. */
+  actor: string | null;
+}
+
+/** The moves of the PR's head branch, newest first, back to the head the PR was opened with. */
+export interface PushRecord {
+  /** The branch, as `refs/heads/…`, in the head's repository (`owner/name`). */
+  ref: string;
+  repository: string;
+  pushes: PushFact[];
+  /**
+   * Whether `pushes` reaches back to the push current when the PR was opened, or to all GitHub keeps.
+   * When false (the record was longer than the gate reads), older commands cannot be placed.
+   */
+  complete: boolean;
 }
 
 export interface ChangedFileFact {
@@ -128,16 +160,28 @@ export interface AlertFact {
   tool?: string | null;
 }
 
+/** The account the gate writes as, from its token: never from anything a comment or a status says. */
+export interface GateIdentity {
+  /** e.g. `github-actions[bot]`, `release-gate[bot]`. */
+  login: string;
+  /**
+   * True when other writers share it: every workflow of the repository writes as
+   * `github-actions[bot]` with its GITHUB_TOKEN, so nothing written as it proves the gate wrote it.
+   */
+  shared: boolean;
+}
+
 /** Facts about the gate's own run that evaluation needs to tell its own traces from others'. */
 export interface GateFacts {
   /** The commit status context the gate writes. */
   context: string;
   /** Check-run names of the gate's own job, which must not count as CI. */
   ownCheckNames: string[];
+  identity: GateIdentity;
 }
 
 export interface EvidenceSnapshot {
-  snapshotVersion: 1;
+  snapshotVersion: 2;
   repository: { owner: string; name: string };
   /** The clock of this evaluation (ISO 8601). */
   evaluatedAt: string;

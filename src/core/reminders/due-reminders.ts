@@ -1,5 +1,5 @@
 import type { RoleResult } from '../evaluation/result.ts';
-import type { CommentFact } from '../evidence/snapshot.ts';
+import type { CommentFact, GateIdentity } from '../evidence/snapshot.ts';
 import { isGateComment, reminderMarker, remindedRoles } from '../render/marker.ts';
 
 export interface Reminder {
@@ -12,11 +12,19 @@ export interface Reminder {
  * and since they were last reminded. The living comment is edited in place and edits notify
  * nobody, so a reminder is a short new comment that mentions the people who can sign.
  */
-export function dueReminder(roles: readonly RoleResult[], comments: readonly CommentFact[], pendingSince: string | null, now: string, remindAfterMs: number): Reminder | null {
+export interface ReminderClock {
+  /** When the head was pushed; null when that is not known (then nobody is reminded). */
+  pendingSince: string | null;
+  now: string;
+  remindAfterMs: number;
+}
+
+export function dueReminder(roles: readonly RoleResult[], comments: readonly CommentFact[], identity: GateIdentity, clock: ReminderClock): Reminder | null {
+  const { pendingSince, now, remindAfterMs } = clock;
   if (pendingSince === null) return null;
   const lastReminded = new Map<string, number>();
   for (const comment of comments) {
-    if (!isGateComment(comment.body, comment.user?.type)) continue;
+    if (!isGateComment(comment, identity)) continue;
     for (const role of remindedRoles(comment.body)) lastReminded.set(role, Math.max(lastReminded.get(role) ?? 0, Date.parse(comment.createdAt)));
   }
   const due = roles.filter((role) => {

@@ -1,7 +1,9 @@
+import type { GateIdentity } from '../evidence/snapshot.ts';
+
 /** Every comment the gate writes carries a hidden marker starting with this. */
 const MARKER_PREFIX = '<!-- release-readiness:';
 
-/** Hidden in the living comment; together with a Bot author it identifies the comment as the gate's. */
+/** Hidden in the living comment; together with the gate's own login it identifies the comment as the gate's. */
 export const COMMENT_MARKER = `${MARKER_PREFIX}living-comment -->`;
 
 /** Hidden in each reminder comment, naming the roles it reminded. */
@@ -14,12 +16,20 @@ export function remindedRoles(body: string): string[] {
   return match ? match[1]!.split(',') : [];
 }
 
-/** The gate's living comment. A user's comment that carries the marker is still a user's comment. */
-export function isLivingComment(body: string, authorType: string | undefined): boolean {
-  return authorType === 'Bot' && body.includes(COMMENT_MARKER);
+interface Authored {
+  body: string;
+  user: { login: string } | null;
+}
+
+/**
+ * The gate's living comment: its marker, written by the gate's own login. Anyone can copy the
+ * marker, so a comment by another account is never the gate's, whatever it contains.
+ */
+export function isLivingComment(comment: Authored, identity: GateIdentity): boolean {
+  return comment.user?.login === identity.login && comment.body.includes(COMMENT_MARKER);
 }
 
 /** Any comment the gate wrote (living comment or reminder): never read for commands. */
-export function isGateComment(body: string, authorType: string | undefined): boolean {
-  return authorType === 'Bot' && body.includes(MARKER_PREFIX);
+export function isGateComment(comment: Authored, identity: GateIdentity): boolean {
+  return comment.user?.login === identity.login && comment.body.includes(MARKER_PREFIX);
 }

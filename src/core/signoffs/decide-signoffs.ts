@@ -3,15 +3,15 @@ import type { LedgerEntry, RoleResult, Signature } from '../evaluation/result.ts
 import type { LookupReader } from '../evidence/lookups.ts';
 import type { CommentFact, EvidenceProblem } from '../evidence/snapshot.ts';
 import type { CommandAttempt } from './command-attempts.ts';
-import { eligibility } from './eligibility.ts';
-import { freshness, type FreshnessContext } from './freshness.ts';
+import { bindToCommit, type BindingContext, type BoundBy } from '../pushes/bind-to-commit.ts';
+import { eligibility, type PullRequestParty } from './eligibility.ts';
 
 export interface SignoffInput {
   config: ReadinessConfig;
   attempts: readonly CommandAttempt[];
-  author: string;
+  pr: PullRequestParty;
   lookups: LookupReader;
-  freshness: FreshnessContext;
+  binding: BindingContext;
 }
 
 export interface SignoffDecision {
@@ -27,10 +27,10 @@ interface Held {
   fresh: boolean;
 }
 
-export function ledgerEntry(attempt: CommandAttempt, counts: boolean, reason: string, commit: string | null): LedgerEntry {
+export function ledgerEntry(attempt: CommandAttempt, counts: boolean, reason: string, commit: string | null = null, boundBy: BoundBy = 'none'): LedgerEntry {
   const { comment, command } = attempt;
   const verb = command.verb === 'waive' ? (command.cancel ? 'waive cancel' : 'waive') : command.cancel ? 'signoff cancel' : 'signoff';
-  return { commentId: comment.id, commentUrl: comment.htmlUrl, login: attempt.login, at: comment.createdAt, command: command.raw, verb, target: command.target, commit, counts, reason };
+  return { commentId: comment.id, commentUrl: comment.htmlUrl, login: attempt.login, at: comment.createdAt, command: command.raw, verb, target: command.target, commit, boundBy, counts, reason };
 }
 
 /** Rebuilds every role's sign-offs from the PR's comments: there is no other state to tamper with. */
@@ -48,7 +48,7 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
   for (const attempt of input.attempts) {
     if (attempt.command.verb !== 'signoff') continue;
     const { command, login, comment } = attempt;
-    const entry = (counts: boolean, reason: string, commit: string | null = null) => ledger.push(ledgerEntry(attempt, counts, reason, commit));
+    const entry = (counts: boolean, reason: string, commit: string | null = null, boundBy: BoundBy = 'none') => ledger.push(ledgerEntry(attempt, counts, reason, commit, boundBy));
     if (attempt.rejected) {
       entry(false, attempt.rejected);
       continue;
@@ -64,7 +64,7 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
       else entry(false, `${login} has no sign-off for ${command.target} to withdraw`);
       continue;
     }
-    const eligible = eligibility(login, command.target, role, input.author, input.lookups);
+    const eligible = eligibility(login, command.target, role, input.pr, input.lookups);
     if (eligible.ok === 'unknown') {
       unknown.set(command.target, eligible.problem);
       entry(false, `could not check that ${login} may sign: ${eligible.problem.message}`);
@@ -74,14 +74,21 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
       entry(false, eligible.reason);
       continue;
     }
-    const fresh = freshness(comment.createdAt, role.reopen_on?.paths ?? null, input.freshness);
-    const other = fresh.fresh ? otherRoleOf(login, command.target) : undefined;
+    const bound = bindToCommit(comment.createdAt, role.reopen_on?.paths ?? null, input.binding);
+    if (!bound.holds && bound.problem) {
+      // Not stale, not counted: the record that would tell is missing, and the role says so.
+      unknown.set(command.target, bound.problem);
+      entry(false, bound.reason, bound.commit, bound.boundBy);
+      continue;
+    }
+    const other = bound.holds ? otherRoleOf(login, command.target) : undefined;
     if (other) {
       entry(false, `${login} already signed off ${other}: one person fills one role (set \`distinct_signers: false\` to allow more)`);
       continue;
     }
-    holders.set(login, { signature: { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text, commit: fresh.commit }, comment, fresh: fresh.fresh });
-    entry(fresh.fresh, fresh.fresh ? (fresh.carried ?? '') : fresh.reason, fresh.commit);
+    const signature = { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text, commit: bound.commit, boundBy: bound.boundBy };
+    holders.set(login, { signature, comment, fresh: bound.holds });
+    entry(bound.holds, bound.holds ? (bound.carried ?? '') : bound.reason, bound.commit, bound.boundBy);
   }
 
   const countedComments: CommentFact[] = [];

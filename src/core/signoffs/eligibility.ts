@@ -1,6 +1,7 @@
 import { REPO_PERMISSIONS, type RoleConfig } from '../config/schema.ts';
 import type { LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
+import { shapedHead } from '../pushes/head-shapers.ts';
 
 export type Eligibility = { ok: true } | { ok: false; reason: string } | { ok: 'unknown'; problem: EvidenceProblem };
 
@@ -26,9 +27,35 @@ function membership(login: string, roleName: string, role: RoleConfig, lookups: 
   return unknown ?? { ok: false, reason: `${login} is not in role ${roleName} (${[...(role.users ?? []), ...role.teams].join(', ')})` };
 }
 
+/** The PR as separation of duties needs it: who opened it and which commit is its head. */
+export interface PullRequestParty {
+  author: string;
+  headSha: string;
+}
+
+const ALLOW = '(set `allow_author: true` on the role to allow it)';
+
+/** Nobody who shaped the head signs it off, unless the role allows it. */
+function separation(login: string, roleName: string, role: RoleConfig, pr: PullRequestParty, lookups: LookupReader): Eligibility {
+  if (role.allow_author) return { ok: true };
+  if (login.toLowerCase() === pr.author.toLowerCase()) return { ok: false, reason: `${login} opened this pull request and cannot sign off ${roleName} ${ALLOW}` };
+  const shaped = shapedHead(login, pr.headSha, lookups);
+  if (shaped.shaped === 'unknown') return { ok: 'unknown', problem: shaped.problem };
+  if (shaped.shaped) return { ok: false, reason: `${login} ${shaped.how} and cannot sign off ${roleName} ${ALLOW}` };
+  return { ok: true };
+}
+
 /** Whether a person may sign (or waive for) a role right now: membership and permission are read at every evaluation. */
-export function eligibility(login: string, roleName: string, role: RoleConfig, author: string, lookups: LookupReader): Eligibility {
-  if (login === author && !role.allow_author) return { ok: false, reason: `${login} opened this pull request and cannot sign off ${roleName}` };
+export function eligibility(login: string, roleName: string, role: RoleConfig, pr: PullRequestParty, lookups: LookupReader): Eligibility {
+  // The author is known without reading anything: say so first.
+  if (!role.allow_author && login.toLowerCase() === pr.author.toLowerCase()) return separation(login, roleName, role, pr, lookups);
+  const member = repositoryRole(login, roleName, role, lookups);
+  if (member.ok !== true) return member;
+  return separation(login, roleName, role, pr, lookups);
+}
+
+/** Membership of the role, then the repository permission it asks for. */
+function repositoryRole(login: string, roleName: string, role: RoleConfig, lookups: LookupReader): Eligibility {
   const member = membership(login, roleName, role, lookups);
   if (member.ok !== true || !role.permission) return member;
   const permission = lookups.permission(login);

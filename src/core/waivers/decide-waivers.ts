@@ -4,15 +4,15 @@ import type { LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
 import type { CommandAttempt } from '../signoffs/command-attempts.ts';
 import { ledgerEntry } from '../signoffs/decide-signoffs.ts';
-import { eligibility, type Eligibility } from '../signoffs/eligibility.ts';
-import { freshness, type FreshnessContext } from '../signoffs/freshness.ts';
+import { bindToCommit, type BindingContext, type BoundBy } from '../pushes/bind-to-commit.ts';
+import { eligibility, type Eligibility, type PullRequestParty } from '../signoffs/eligibility.ts';
 
 export interface WaiverInput {
   config: ReadinessConfig;
   attempts: readonly CommandAttempt[];
-  author: string;
+  pr: PullRequestParty;
   lookups: LookupReader;
-  freshness: FreshnessContext;
+  binding: BindingContext;
   /** The evaluation's clock (ISO), for expiry. */
   now: string;
 }
@@ -32,7 +32,7 @@ function mayWaive(login: string, input: WaiverInput): Eligibility {
   for (const roleName of by) {
     const role = input.config.signoffs[roleName];
     if (!role) continue;
-    const result = eligibility(login, roleName, role, input.author, input.lookups);
+    const result = eligibility(login, roleName, role, input.pr, input.lookups);
     if (result.ok === true) return result;
     if (result.ok === 'unknown') unknown ??= result;
     else reasons.push(result.reason);
@@ -51,7 +51,7 @@ export function decideWaivers(input: WaiverInput): WaiverDecision {
   for (const attempt of input.attempts) {
     if (attempt.command.verb !== 'waive') continue;
     const { command, login, comment } = attempt;
-    const entry = (counts: boolean, reason: string, commit: string | null = null) => ledger.push(ledgerEntry(attempt, counts, reason, commit));
+    const entry = (counts: boolean, reason: string, commit: string | null = null, boundBy: BoundBy = 'none') => ledger.push(ledgerEntry(attempt, counts, reason, commit, boundBy));
     if (attempt.rejected) entry(false, attempt.rejected);
     else if (!input.config.waivers) entry(false, 'waivers are not enabled in readiness.yml (`waivers: { by: [role] }`)');
     else if (!checkIds.includes(command.target)) entry(false, `there is no check \`${command.target}\` (checks: ${checkIds.join(', ')})`);
@@ -67,14 +67,16 @@ export function decideWaivers(input: WaiverInput): WaiverDecision {
         if (waivers.delete(command.target)) entry(true, '');
         else entry(false, `there is no waiver of \`${command.target}\` to withdraw`);
       } else {
-        const fresh = freshness(comment.createdAt, null, input.freshness);
+        const bound = bindToCommit(comment.createdAt, null, input.binding);
         const expiresAfter = input.config.waivers.expires_after;
         const expiresAt = expiresAfter === undefined ? null : new Date(Date.parse(comment.createdAt) + expiresAfter).toISOString().replace('.000Z', 'Z');
-        if (!fresh.fresh) entry(false, fresh.reason.replace('sign off again', 'waive again'), fresh.commit);
-        else if (expiresAt !== null && Date.parse(expiresAt) <= now) entry(false, `it expired at ${expiresAt}`, fresh.commit);
+        if (!bound.holds) {
+          if (bound.problem) problems.push(bound.problem);
+          entry(false, bound.reason.replace('sign off again', 'waive again'), bound.commit, bound.boundBy);
+        } else if (expiresAt !== null && Date.parse(expiresAt) <= now) entry(false, `it expired at ${expiresAt}`, bound.commit, bound.boundBy);
         else {
           waivers.set(command.target, { checkId: command.target, login, reason: command.text, at: comment.createdAt, commentUrl: comment.htmlUrl, expiresAt });
-          entry(true, fresh.carried ?? '', fresh.commit);
+          entry(true, bound.carried ?? '', bound.commit, bound.boundBy);
         }
       }
     }

@@ -3,7 +3,8 @@ import type { EvidenceProblem } from '../../core/evidence/snapshot.ts';
 import { httpStatusOf } from '../api-problem.ts';
 import { fileAt } from '../file-at.ts';
 import { readable } from './readable.ts';
-import { listStatuses } from './commit-readers.ts';
+import { changedBetween, readCommitAuthors } from './commit-history.ts';
+import { pushRecordFix, readPushRecord } from './push-record.ts';
 import type { ReaderContext } from './reader-context.ts';
 
 // Installation tokens of workflows cannot read organisation teams at all.
@@ -41,8 +42,15 @@ async function headPolicy({ client, repo, pr }: ReaderContext, path: string): Pr
 }
 
 /** Reads follow-up evidence into the lookups, in parallel; a failure is recorded, never dropped. */
-export async function readFollowUps(context: ReaderContext, policyPath: string, items: readonly FollowUp[], into: Lookups): Promise<void> {
+export interface FollowUpOptions {
+  policyPath: string;
+  /** Waits before looking again for a head GitHub's activity feed does not show yet. */
+  activityWaitsMs: readonly number[];
+}
+
+export async function readFollowUps(context: ReaderContext, options: FollowUpOptions, items: readonly FollowUp[], into: Lookups): Promise<void> {
   const { client, repo } = context;
+  const policyPath = options.policyPath;
   await Promise.all(
     items.map(async (item) => {
       switch (item.kind) {
@@ -58,14 +66,14 @@ export async function readFollowUps(context: ReaderContext, policyPath: string, 
             return data.tree.sha;
           });
           return;
-        case 'commitStatuses':
-          (into.commitStatuses ??= {})[item.sha] = await readable(`commit statuses of ${item.sha.slice(0, 7)}`, () => listStatuses(client, repo, item.sha));
-          return;
         case 'comparison':
-          (into.comparisons ??= {})[`${item.base}...${item.head}`] = await readable(`the changes since ${item.base.slice(0, 7)}`, async () => {
-            const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${item.base}...${item.head}` });
-            return (data.files ?? []).flatMap((file) => (file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
-          });
+          (into.comparisons ??= {})[`${item.base}...${item.head}`] = await readable(`the changes since ${item.base.slice(0, 7)}`, () => changedBetween(context, item.base, item.head));
+          return;
+        case 'pushRecord':
+          into.pushRecord = await readable(`GitHub's activity record of \`${context.pr.head.ref}\``, () => readPushRecord(context, options.activityWaitsMs), pushRecordFix);
+          return;
+        case 'commitAuthors':
+          into.commitAuthors = await readable('the authors of the commits', () => readCommitAuthors(context));
           return;
         case 'headPolicy':
           into.headPolicy = await readable(`${policyPath} at the PR's head`, () => headPolicy(context, policyPath));

@@ -30,6 +30,7 @@ export async function listComments(client: GitHubClient, repo: RepoRef, number: 
     updatedAt: comment.updated_at,
     htmlUrl: comment.html_url,
     plusOneReactions: comment.reactions?.['+1'] ?? 0,
+    viaApp: comment.performed_via_github_app ? (comment.performed_via_github_app.slug ?? comment.performed_via_github_app.name) : null,
   }));
 }
 
