@@ -37,6 +37,7 @@ import {
   openPullRequest,
   pushToPullRequest,
   removeLabel,
+  resetPullRequest,
   retargetPullRequest,
   setPullRequest,
 } from './state/pulls.ts';
@@ -283,6 +284,11 @@ export class FakeGitHub {
     return forcePushPullRequest(this.store, repo, number, files, options);
   }
 
+  /** Force-pushes an existing commit as the head (e.g. a head replaced and pushed again); returns it. */
+  resetPullRequest(repo: string, number: number, sha: string, options: { pusher?: string } = {}): string {
+    return resetPullRequest(this.store, repo, number, sha, options);
+  }
+
   /** Changes the base branch (which must exist); base.ref and base.sha follow it. */
   retargetPullRequest(repo: string, number: number, base: string): void {
     retargetPullRequest(this.store, repo, number, base);
@@ -410,8 +416,9 @@ export class FakeGitHub {
 
   // --- comments and reactions ---
 
-  addComment(repo: string, number: number, options: { user: string; body: string }): IssueComment {
-    return renderComment(this.render, addComment(this.store, repo, number, options.user, options.body)) as IssueComment;
+  /** `viaApp`: a GitHub App's slug, when the App posted it on the user's behalf. */
+  addComment(repo: string, number: number, options: { user: string; body: string; viaApp?: string }): IssueComment {
+    return renderComment(this.render, addComment(this.store, repo, number, options.user, options.body, options.viaApp)) as IssueComment;
   }
 
   /** `by` is who edited it (an issue_comment.edited sender); the author stays. */

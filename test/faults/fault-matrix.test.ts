@@ -24,6 +24,8 @@ const ENDPOINTS: [string, string, string][] = [
   ['check runs', 'GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs'],
   ['reviews', 'GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
   ['changed files', 'GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['the record of pushes', 'GET', '/repos/{owner}/{repo}/activity'],
+  ['the commits’ authors', 'GET', '/repos/{owner}/{repo}/compare/{basehead}'],
   ['editing the comment', 'PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['reacting', 'POST', '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'],
   ['setting the status', 'POST', '/repos/{owner}/{repo}/statuses/{sha}'],

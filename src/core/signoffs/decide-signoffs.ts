@@ -67,7 +67,7 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
     const eligible = eligibility(login, command.target, role, input.pr, input.lookups);
     if (eligible.ok === 'unknown') {
       unknown.set(command.target, eligible.problem);
-      entry(false, `could not check that ${login} may sign: ${eligible.problem.message}`);
+      entry(false, `could not check that ${login} may sign: ${eligible.problem.what}: ${eligible.problem.message}`);
       continue;
     }
     if (!eligible.ok) {

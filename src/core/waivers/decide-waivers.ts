@@ -60,7 +60,7 @@ export function decideWaivers(input: WaiverInput): WaiverDecision {
       const allowed = mayWaive(login, input);
       if (allowed.ok === 'unknown') {
         problems.push(allowed.problem);
-        entry(false, `could not check that ${login} may waive: ${allowed.problem.message}`);
+        entry(false, `could not check that ${login} may waive: ${allowed.problem.what}: ${allowed.problem.message}`);
       } else if (!allowed.ok) {
         entry(false, allowed.reason);
       } else if (command.cancel) {

@@ -3,6 +3,7 @@ import type { CommentRecord, ReactionRecord } from '../state/model.ts';
 import { reactionContents } from '../state/model.ts';
 import type { RenderContext, Json } from './context.ts';
 import { webOrigin } from './context.ts';
+import { renderApp } from './checks.ts';
 import { renderUser } from './user.ts';
 
 export function renderComment(ctx: RenderContext, comment: CommentRecord): Json {
@@ -25,7 +26,7 @@ export function renderComment(ctx: RenderContext, comment: CommentRecord): Json 
     updated_at: comment.updatedAt,
     issue_url: `${api}/issues/${comment.issueNumber}`,
     author_association: store.association(repo, comment.author),
-    performed_via_github_app: null,
+    performed_via_github_app: comment.viaApp ? renderApp(ctx, comment.viaApp) : null,
     reactions: rollup,
   };
 }

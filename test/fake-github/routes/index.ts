@@ -14,6 +14,7 @@ import { statusRoutes } from './statuses.ts';
 import { teamRoutes } from './teams.ts';
 import { treeRoutes } from './trees.ts';
 import { gitCommitRoutes } from './git-commits.ts';
+import { userRoutes } from './users.ts';
 import type { RouteTable } from './types.ts';
 
 export const routes: RouteTable = {
@@ -32,4 +33,5 @@ export const routes: RouteTable = {
   ...compareRoutes,
   ...collaboratorRoutes,
   ...teamRoutes,
+  ...userRoutes,
 };

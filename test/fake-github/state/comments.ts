@@ -3,9 +3,11 @@
 // still describe them.
 import { nodeId } from '../ids.ts';
 import type { CommentRecord, ReactionContent, ReactionRecord } from './model.ts';
+import { ensureApp } from './checks.ts';
 import type { Store } from './store.ts';
 
-export function addComment(store: Store, repoName: string, number: number, author: string, body: string): CommentRecord {
+/** `viaApp`: the slug of a GitHub App that posted it on the author's behalf (performed_via_github_app). */
+export function addComment(store: Store, repoName: string, number: number, author: string, body: string, viaApp?: string): CommentRecord {
   const repo = store.repo(repoName);
   const issue = store.issue(repoName, number);
   const now = store.clock.tick();
@@ -21,6 +23,7 @@ export function addComment(store: Store, repoName: string, number: number, autho
     updatedAt: now,
     deleted: false,
   };
+  if (viaApp !== undefined) comment.viaApp = ensureApp(store, viaApp).slug;
   store.comments.set(id, comment);
   issue.updatedAt = now;
   return comment;

@@ -111,6 +111,8 @@ export interface CommentRecord {
   createdAt: string;
   updatedAt: string;
   deleted: boolean;
+  /** The GitHub App that posted it on the author's behalf, if any. */
+  viaApp?: string;
   /** For `issue_comment.edited` payloads: the body before the last edit, and who edited it. */
   previousBody?: string;
   editedBy?: string;

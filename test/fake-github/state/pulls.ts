@@ -156,6 +156,20 @@ export function forcePushPullRequest(store: Store, repoName: string, number: num
   });
 }
 
+/**
+ * Points the head branch at a commit that already exists (`git push --force origin <sha>:<branch>`),
+ * e.g. a head that was replaced and is pushed again.
+ */
+export function resetPullRequest(store: Store, repoName: string, number: number, sha: string, options: { pusher?: string } = {}): string {
+  const issue = store.pull(repoName, number);
+  store.commit(sha);
+  return moveHead(store, issue, (headRepo) => {
+    store.clock.tick();
+    moveBranch(store, headRepo, issue.pull.head, sha, options.pusher ?? issue.author);
+    return sha;
+  });
+}
+
 /** Changes the base branch, as "Edit" → base does on GitHub; base.ref and base.sha follow. */
 export function retargetPullRequest(store: Store, repoName: string, number: number, base: string): void {
   setPullRequest(store, repoName, number, { base });
