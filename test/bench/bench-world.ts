@@ -195,6 +195,14 @@ export function minimumRequests(world: BenchWorld): MinimumRow[] {
     ['reviews', `${base}/pulls/${pr}/reviews`, fake.reviews(REPO, pr).length],
     ['changed files', `${base}/pulls/${pr}/files`, files],
   ];
+  // A command binds to a commit through GitHub's record of pushes, and nobody who shaped the
+  // head may sign: both are read, a page at a time, once a comment holds a command.
+  if (fake.comments(REPO, pr).some((comment) => /^\/(?:signoff|waive)\b/m.test(comment.body ?? ''))) {
+    const pull = fake.pullRequest(REPO, pr);
+    const moves = fake.activity(REPO).filter((move) => move.ref === `refs/heads/${pull.head.ref}`).length;
+    rows.push(['record of pushes', `${base}/activity`, moves]);
+    rows.push(['commits (their authors)', `${base}/compare/${pull.base.sha}...${head}`, pull.commits]);
+  }
   const minimum = rows.map(([source, path, items]) => ({ source, endpoint: endpointOf('GET', path), items, requests: items === null ? 1 : pages(items) }));
   // Past GitHub's 3,000-file cap the file list cannot say whether readiness.yml changed:
   // the head's copy of it is one more source the gate must read.
