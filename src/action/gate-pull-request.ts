@@ -12,6 +12,7 @@ import type { GitHubClient } from '../github/octokit-client.ts';
 import { readPolicy } from '../github/policy-reader.ts';
 import { acknowledgeComments } from '../github/reactions.ts';
 import type { Logger } from './logger.ts';
+import { WriteGuard } from './write-guard.ts';
 import type { Settings } from './settings.ts';
 
 export const STATUS_CONTEXT = 'release-readiness';
@@ -81,7 +82,7 @@ export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestF
 }
 
 /** Reads the evidence one PR needs, evaluates it, and publishes the comment and the status. */
-export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFacts): Promise<GateOutcome> {
+export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFacts, guard = new WriteGuard()): Promise<GateOutcome> {
   const { client, settings, log } = deps;
   const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr.base.ref));
   await deps.saveSnapshot(snapshot);
@@ -93,20 +94,20 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
   if (evaluation.applies) {
     body = renderComment(evaluation);
     const comments = snapshot.sources.comments;
-    const comment = await publishLivingComment(client, { repo: settings.repo, number: pr.number, identity: deps.identity }, body, comments?.ok ? comments.value : null);
+    const comment = await guard.write(() => publishLivingComment(client, { repo: settings.repo, number: pr.number, identity: deps.identity }, body, comments?.ok ? comments.value : null));
     log.info(`Living comment ${comment.action}: ${comment.url}`);
     targetUrl = comment.url;
     commentUrl = comment.url;
     if (evaluation.reactTo.length > 0) {
       try {
-        await acknowledgeComments(client, settings.repo, evaluation.reactTo);
+        await guard.write(() => acknowledgeComments(client, settings.repo, evaluation.reactTo));
       } catch (error) {
         // The reaction is a courtesy; the sign-off already counts.
         log.warning(`Could not react to the sign-off comment(s): ${(error as Error).message}`);
       }
     }
     if (evaluation.reminder && settings.eventName === 'schedule') {
-      await client.rest.issues.createComment({ ...settings.repo, issue_number: pr.number, body: evaluation.reminder.body });
+      await guard.write(() => client.rest.issues.createComment({ ...settings.repo, issue_number: pr.number, body: evaluation.reminder!.body }));
       log.info(`Reminded ${evaluation.reminder.roles.join(', ')}.`);
     }
   }
@@ -119,7 +120,7 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
     // A forged status is always overwritten, even when it reads like ours.
     const previous = statuses?.ok && !evaluation.forgery ? latestGateStatus(statuses.value, STATUS_CONTEXT) : undefined;
     const target = { repo: settings.repo, sha: pr.head.sha, context: STATUS_CONTEXT, identity: deps.identity };
-    const posted = await publishStatus(client, target, { state: evaluation.state, description: evaluation.description, targetUrl }, previous);
+    const posted = await guard.write(() => publishStatus(client, target, { state: evaluation.state, description: evaluation.description, targetUrl }, previous));
     log.info(`Status ${STATUS_CONTEXT} ${posted === 'posted' ? 'set' : 'already'} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
   } else {
     log.info(`The gate does not apply to #${pr.number}; no status (non_release_status: none).`);

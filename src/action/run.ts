@@ -14,6 +14,7 @@ import { recordCoverage } from './record-coverage.ts';
 import { gatePullRequest, STATUS_CONTEXT, type GateDependencies, type GateOutcome } from './gate-pull-request.ts';
 import type { Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
+import { BudgetExceeded, WriteGuard } from './write-guard.ts';
 
 export interface RunResult {
   outcomes: GateOutcome[];
@@ -116,9 +117,9 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
   for (const pr of prs) {
     log.startGroup(`Pull request #${pr.number}: ${pr.title}`);
     try {
-      result.outcomes.push(await gatePullRequest(deps, pr));
+      result.outcomes.push(await withinBudget(deps, pr));
     } catch (error) {
-      const problem = describeApiError(error, `pull request #${pr.number}`);
+      const problem = error instanceof BudgetExceeded ? { message: error.message, fix: 'Re-run the job; if it persists, raise the `pr-timeout` input.' } : describeApiError(error, `pull request #${pr.number}`);
       const message = `${problem.message}. ${problem.fix}`;
       result.failures.push({ number: pr.number, message });
       await reportFailure(client, settings, identity, pr, problem.message, log);
@@ -127,6 +128,31 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
     }
   }
   return result;
+}
+
+/**
+ * One PR's evaluation within its time budget, so that one slow or hostile PR cannot keep a
+ * run over many from reaching the others. Past the budget it may write nothing more, and the
+ * writes already sent are awaited, so that the `error` status set next is the last word.
+ */
+async function withinBudget(deps: GateDependencies, pr: PullRequestFacts): Promise<GateOutcome> {
+  const guard = new WriteGuard();
+  let timer: NodeJS.Timeout | undefined;
+  const seconds = Math.round(deps.settings.prBudgetMs / 1000);
+  const budget = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const reason = `the evaluation took longer than ${seconds} s, the budget of one pull request`;
+      void guard.close(reason).then(() => reject(new BudgetExceeded(reason)));
+    }, deps.settings.prBudgetMs);
+  });
+  const evaluation = gatePullRequest(deps, pr, guard);
+  // The evaluation may still fail after the budget has been given up on: nothing waits for it.
+  evaluation.catch(() => {});
+  try {
+    return await Promise.race([evaluation, budget]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function worstState(result: RunResult): GateState | '' {

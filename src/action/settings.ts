@@ -31,6 +31,8 @@ export interface Settings {
   job: string;
   /** Where to keep the evidence snapshot for replay. */
   tempDir: string | null;
+  /** How long one PR's evaluation may take before it is given up with an `error` status (`pr-timeout` input, seconds). */
+  prBudgetMs: number;
 }
 
 export interface NetworkSettings {
@@ -61,6 +63,15 @@ function configPathInput(): string {
   return path.replace(/^\.\//, '');
 }
 
+function prTimeoutInput(): number {
+  const text = core.getInput('pr-timeout').trim() || '60';
+  const seconds = Number(text);
+  if (!/^[0-9]+$/.test(text) || seconds < 1 || seconds > 3600) {
+    throw new InputError(`Input \`pr-timeout\` must be a whole number of seconds from 1 to 3600 (got \`${text}\`).`);
+  }
+  return seconds * 1000;
+}
+
 function appSlugInput(): string | null {
   const slug = core.getInput('app-slug').trim();
   if (slug && !/^[a-z0-9][a-z0-9-]*(\[bot\])?$/i.test(slug)) {
@@ -89,5 +100,6 @@ export function readSettings(): Settings {
     runUrl: context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : null,
     job: context.job,
     tempDir: process.env['RUNNER_TEMP'] || null,
+    prBudgetMs: prTimeoutInput(),
   };
 }

@@ -55,6 +55,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
     runUrl: null,
     network: DEFAULT_NETWORK,
     tempDir: null,
+    prBudgetMs: 60_000,
   };
   const deps: GateDependencies = {
     client,

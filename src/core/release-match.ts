@@ -1,4 +1,5 @@
 import type { ReleaseRules } from './config/schema.ts';
+import { linearRegex } from './config/linear-regex.ts';
 import { matchesAnyGlob } from './config/patterns.ts';
 import type { PullRequestFacts } from './evidence/snapshot.ts';
 
@@ -14,7 +15,7 @@ export function matchRelease(rules: ReleaseRules | undefined, pr: PullRequestFac
   }
   const label = rules.labels?.find((wanted) => pr.labels.includes(wanted));
   if (label) return { release: true, because: `it has the label \`${label}\`` };
-  if (rules.title !== undefined && new RegExp(rules.title, 'u').test(pr.title)) {
+  if (rules.title !== undefined && linearRegex(rules.title).test(pr.title)) {
     return { release: true, because: `its title matches \`${rules.title}\`` };
   }
   return { release: false, because: 'no `release` rule of readiness.yml matches this pull request' };

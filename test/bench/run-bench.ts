@@ -21,6 +21,9 @@ import { count, judge, median, ms, printTable, verdicts } from './report.ts';
 
 const bundle = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const parseTiming = fileURLToPath(new URL('./parse-commands-timing.ts', import.meta.url));
+const hostileTiming = fileURLToPath(new URL('./hostile-timing.ts', import.meta.url));
+/** Worst-case input: each must cost well under a second of CPU. */
+const HOSTILE_TARGET_MS = 1000;
 
 const WALL_RUNS = 5;
 const CPU_WARMUPS = 5;
@@ -192,6 +195,11 @@ async function parseCommandTimings(): Promise<ParseTiming[]> {
   return JSON.parse(stdout) as ParseTiming[];
 }
 
+async function hostileTimings(): Promise<{ name: string; input: string; ms: number }[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, [hostileTiming], { maxBuffer: 1 << 20, timeout: 120_000 });
+  return JSON.parse(stdout) as { name: string; input: string; ms: number }[];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
@@ -286,6 +294,15 @@ async function main(): Promise<void> {
       ['comment', 'kind', 'size', 'time', 'last command'],
       timings.map((t) => [t.name, t.kind, `${count(t.length)} B`, ms(t.ms, 2), t.last || '(none)']),
       [`slowest typical ${ms(Math.max(...timings.filter((t) => t.kind === 'typical').map((t) => t.ms)), 2)}, slowest hostile ${ms(Math.max(...timings.filter((t) => t.kind === 'hostile').map((t) => t.ms)), 2)}; no target set.`],
+    );
+
+    // 7. Hostile input.
+    const worst = await hostileTimings();
+    printTable(
+      '7. The worst input anyone can write (test/bench/hostile-timing.ts: slowest of several runs)',
+      ['input', 'size', 'time', 'target', 'verdict'],
+      worst.map((t) => [t.name, t.input, ms(t.ms, 2), `< ${HOSTILE_TARGET_MS} ms`, judge(`hostile: ${t.name}`, `< ${HOSTILE_TARGET_MS} ms`, ms(t.ms, 2), t.ms < HOSTILE_TARGET_MS)]),
+      ['A policy over 256 KiB is refused before parsing; policy patterns run on RE2 (linear time).'],
     );
 
     const violations = worlds.reduce((sum, world) => sum + world.fake.violations.length, 0);

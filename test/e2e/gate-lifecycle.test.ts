@@ -96,7 +96,7 @@ describe('a release PR through its life', () => {
     expect(result.outputs).toMatchObject({ state: 'success', ready: 'true' });
     // The audit ledger: in the job summary for people, in the report for machines.
     expect(result.summary).toContain('### Audit ledger');
-    expect(result.summary).toMatch(/\| carol \| `\/signoff sre paged the on-call` \| `[0-9a-f]{7}` \| ✅ counts \|/);
+    expect(result.summary).toMatch(/\| carol \| `\/signoff sre paged the on-call` \| `[0-9a-f]{7}` \| GitHub’s record of pushes \| ✅ counts \|/);
     const report = JSON.parse(result.outputs['report']!);
     expect(report.ledger.map((e: { login: string; verb: string; target: string; counts: boolean; commit: string }) => [e.login, e.verb, e.target, e.counts, e.commit])).toEqual([
       ['alice', 'signoff', 'security', true, world.head()],

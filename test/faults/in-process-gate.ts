@@ -30,6 +30,7 @@ export async function runGateInProcess(fake: FakeGitHub, eventName: string, payl
     runUrl: null,
     network: { requestTimeoutMs: 300, retries: 2, retryBaseMs: 10, activityWaitsMs: [10, 20] },
     tempDir: null,
+    prBudgetMs: 60_000,
   };
   const logger = {
     info: (message: string) => log.lines.push(message),

@@ -1,5 +1,6 @@
 import type { CheckConfig } from '../config/schema.ts';
 import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
+import { linearRegex } from '../config/linear-regex.ts';
 import { bodySections, meaningfulText, normaliseTitle } from './pr-body-sections.ts';
 
 function evaluatePrBody(check: CheckConfig, context: CheckContext): CheckVerdict {
@@ -12,7 +13,7 @@ function evaluatePrBody(check: CheckConfig, context: CheckContext): CheckVerdict
     if (!section) problems.push(`no \`## ${wanted}\` section`);
     else if (meaningfulText(section.content) === '') problems.push(`the \`${wanted}\` section is empty`);
   }
-  if (matches !== undefined && !new RegExp(matches, 'u').test(body)) problems.push(`nothing matches \`${matches}\``);
+  if (matches !== undefined && !linearRegex(matches).test(body)) problems.push(`nothing matches \`${matches}\``);
 
   if (problems.length > 0) {
     return {

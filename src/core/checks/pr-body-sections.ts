@@ -4,16 +4,40 @@ export interface BodySection {
   content: string;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// Every pattern here is anchored and free of nested or adjacent quantifiers that could
+// overlap: a 64 KB description written to make a backtracking engine stall costs one pass.
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const WORD = /[\p{L}\p{N}]/u;
+const BLANK = (char: string | undefined) => char === ' ' || char === '\t';
+
+/** An ATX heading (`## Title ##`): its level and title, or null. Scanned by hand: the usual regex backtracks quadratically. */
+function atxHeading(line: string): { level: number; title: string } | null {
+  let at = 0;
+  while (at < 3 && line[at] === ' ') at++;
+  let level = 0;
+  while (line[at + level] === '#') level++;
+  if (level < 1 || level > 6) return null;
+  at += level;
+  if (at < line.length && !BLANK(line[at])) return null;
+  let end = line.length;
+  while (end > at && BLANK(line[end - 1])) end--;
+  // An optional closing run of #, when a blank separates it from the title.
+  let close = end;
+  while (close > at && line[close - 1] === '#') close--;
+  if (close < end && (close === at || BLANK(line[close - 1]))) end = close;
+  while (end > at && BLANK(line[end - 1])) end--;
+  while (at < end && BLANK(line[at])) at++;
+  return { level, title: line.slice(at, end) };
+}
 
 /** Normalises a heading for comparison: case, surrounding punctuation, emphasis and emoji do not matter. */
 export function normaliseTitle(title: string): string {
-  return title
-    .replace(/[*_`]/g, '')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  const chars = [...title.replace(/[*_`]/g, '')];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !WORD.test(chars[start]!)) start++;
+  while (end > start && !WORD.test(chars[end - 1]!)) end--;
+  return chars.slice(start, end).join('').replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** ATX headings only, outside code fences: what PR templates use. */
@@ -28,12 +52,12 @@ export function bodySections(body: string): BodySection[] {
       if (fence === null) fence = marker;
       else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
     }
-    const heading = fence === null && !fenceMatch ? HEADING.exec(line) : null;
+    const heading = fence === null && !fenceMatch ? atxHeading(line) : null;
     if (heading) {
-      const level = heading[1]!.length;
+      const level = heading.level;
       while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
       for (const parent of open) parent.lines.push(line);
-      const section = { title: heading[2]!, content: '', level, lines: [] as string[] };
+      const section = { title: heading.title, content: '', level, lines: [] as string[] };
       sections.push(section);
       open.push(section);
       continue;

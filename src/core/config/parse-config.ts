@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type ConfigError } from './config-error.ts';
 import { closestKey, knownKeysAt } from './known-keys.ts';
@@ -6,11 +6,36 @@ import { configSchema, type ReadinessConfig } from './schema.ts';
 
 export type ParsedConfig = { ok: true; config: ReadinessConfig } | { ok: false; errors: ConfigError[] };
 
-/** Parses readiness.yml; every error carries the line and column to fix. */
+/** A policy is a page of YAML; a larger one is refused before parsing, so a hostile file costs nothing. */
+export const MAX_POLICY_BYTES = 256 * 1024;
+
+/** Errors described one by one; past this many they are counted. */
+const MAX_ERRORS = 50;
+
+const parsed = new Map<string, ParsedConfig>();
+
+/** Parses readiness.yml; every error carries the line and column to fix. The same text is parsed once per run. */
 export function parseConfig(text: string): ParsedConfig {
+  let result = parsed.get(text);
+  if (!result) {
+    result = parseOnce(text);
+    // One run reads a base policy or two and perhaps the head's copy: keep a handful.
+    if (parsed.size >= 8) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+function parseOnce(text: string): ParsedConfig {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_POLICY_BYTES) {
+    const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
+    return { ok: false, errors: [{ line: 1, col: 1, path: '', message: `the file is ${kb(bytes)}; a policy may be at most ${kb(MAX_POLICY_BYTES)}: split long checklists into fewer, broader checks` }] };
+  }
   const lineCounter = new LineCounter();
-  // uniqueKeys: a key given twice is an error, never silently the last one.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // The yaml package's own uniqueKeys check compares every key with every other (seconds on
+  // a few thousand keys): duplicates are found below, in one pass.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
@@ -22,6 +47,9 @@ export function parseConfig(text: string): ParsedConfig {
       errors: doc.errors.map((error) => ({ ...position(error.pos[0]), path: '', message: yamlMessage(error.message) })),
     };
   }
+  const duplicates = duplicateKeys(doc);
+  // A key given twice is an error, never silently the last one.
+  if (duplicates.length > 0) return { ok: false, errors: duplicates.map((offset) => ({ ...position(offset), path: '', message: 'Map keys must be unique' })) };
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) {
     return { ok: false, errors: [{ line: 1, col: 1, path: '', message: 'the file is empty: start with `version: 1`' }] };
@@ -29,9 +57,30 @@ export function parseConfig(text: string): ParsedConfig {
   const result = configSchema.safeParse(data);
   if (result.success) return { ok: true, config: result.data };
 
-  const errors = result.error.issues.flatMap((issue) => describeIssue(issue, doc, data, position));
+  // Each error is located in the document; a hostile file with thousands of mistakes is
+  // described as far as a person would read, and counted past that.
+  const total = result.error.issues.reduce((sum, issue) => sum + (issue.code === 'unrecognized_keys' ? issue.keys.length : 1), 0);
+  const issues = result.error.issues.slice(0, MAX_ERRORS).map((issue) => (issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, MAX_ERRORS) } : issue));
+  const errors = issues.flatMap((issue) => describeIssue(issue, doc, data, position)).slice(0, MAX_ERRORS);
   errors.sort((a, b) => a.line - b.line || a.col - b.col);
+  if (total > errors.length) errors.push({ ...errors.at(-1)!, path: '', message: `and ${total - errors.length} more errors` });
   return { ok: false, errors };
+}
+
+/** The offsets of keys given twice in the same mapping. */
+function duplicateKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) offsets.push(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
+        seen.add(key);
+      }
+    },
+  });
+  return offsets;
 }
 
 function yamlMessage(message: string): string {

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { linearRegex } from './linear-regex.ts';
 
 /** Compiles a glob the way the gate matches branches and paths; throws on a glob that cannot compile. */
 export function compileGlob(glob: string): (value: string) => boolean {
@@ -24,12 +25,17 @@ export function globProblem(glob: string): string | null {
   }
 }
 
-/** Returns a message when the regular expression cannot be compiled, else null. */
+/** Returns a message when the regular expression cannot be compiled for linear-time matching, else null. */
 export function regexProblem(source: string): string | null {
   try {
-    new RegExp(source, 'u');
+    linearRegex(source);
     return null;
   } catch (error) {
-    return `\`${source}\` is not a valid regular expression: ${(error as Error).message}`;
+    const message = (error as Error).message.replace(/^error parsing regexp: /, '');
+    // RE2 refuses what only a backtracking engine can run: say so, so the fix is clear.
+    const backtracking = /unsupported Perl syntax|invalid escape sequence: `\\[1-9k]/.test(message);
+    return backtracking
+      ? `\`${source}\` needs backtracking (a backreference or lookaround), which the gate does not run on text a PR controls: ${message}`
+      : `\`${source}\` is not a valid regular expression: ${message}`;
   }
 }
