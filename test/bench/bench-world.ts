@@ -109,6 +109,8 @@ export async function buildWorld(options: BuildOptions): Promise<BenchWorld> {
   // Reviewers: alice and bob (the README's people), then as many others as needed.
   const reviewers = size.reviews <= 3 ? ['alice', 'bob', 'erin'] : Array.from({ length: Math.ceil(size.reviews / 3) }, (_, i) => `reviewer-${i}`);
   for (const login of reviewers) if (!['alice', 'bob', 'erin'].includes(login)) fake.addUser(login);
+  // Reviews count only from people who can write to the repository.
+  for (const login of new Set(['alice', 'bob', 'carol', ...reviewers])) fake.setRepoPermission(REPO, login, 'write');
   for (let i = 0; i < size.reviews; i++) {
     const login = reviewers[i % reviewers.length]!;
     const round = Math.floor(i / reviewers.length);
@@ -204,6 +206,15 @@ export function minimumRequests(world: BenchWorld): MinimumRow[] {
     rows.push(['commits (their authors)', `${base}/compare/${pull.base.sha}...${head}`, pull.commits]);
   }
   const minimum = rows.map(([source, path, items]) => ({ source, endpoint: endpointOf('GET', path), items, requests: items === null ? 1 : pages(items) }));
+  // Reviews count only from people who can write: one permission per reviewer whose latest
+  // review approves or requests changes (GitHub answers it for one person at a time).
+  const author = fake.pullRequest(REPO, pr).user?.login;
+  const latest = new Map<string, string>();
+  for (const review of [...fake.reviews(REPO, pr)].sort((a, b) => (a.submitted_at ?? '').localeCompare(b.submitted_at ?? '') || a.id - b.id)) {
+    if (review.user && review.user.login !== author && ['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) latest.set(review.user.login, review.state);
+  }
+  const judged = [...latest.values()].filter((state) => state !== 'DISMISSED').length;
+  if (judged > 0) minimum.push({ source: 'reviewers’ permissions (one each)', endpoint: endpointOf('GET', `${base}/collaborators/someone/permission`), items: judged, requests: judged });
   // Past GitHub's 3,000-file cap the file list cannot say whether readiness.yml changed:
   // the head's copy of it is one more source the gate must read.
   if (changedFileCount(world) >= MAX_LISTED_FILES) {

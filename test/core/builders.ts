@@ -131,6 +131,8 @@ export function defaultLookups(): Lookups {
     pushRecord: pushRecord(push(EARLIER, '2026-11-21T07:00:00Z', 'dave', '0'.repeat(40), 'branch_creation'), push(HEAD, '2026-11-21T09:00:00Z', 'dave', EARLIER)),
     commitAuthors: { ok: true, value: { dave: HEAD } },
     commitTrees: { [EARLIER]: { ok: true, value: 'tree-earlier' }, [HEAD]: { ok: true, value: 'tree-head' } },
+    // The maintainers can write to the repository; mallory only reads it.
+    permissions: Object.fromEntries([...['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((login) => [login, { ok: true, value: 'write' }] as const), ['mallory', { ok: true, value: 'read' }] as const]),
   };
 }
 

@@ -8,6 +8,9 @@ import { runAction, type ActionResult, type RunActionOptions } from '../support/
 
 export const REPO = 'acme/rocket';
 
+/** The people of the README's example, who can write to the repository. */
+export const MAINTAINERS = ['alice', 'bob', 'carol', 'dave', 'erin'];
+
 export { POLICY } from '../fixtures/sample-policy.ts';
 import { POLICY } from '../fixtures/sample-policy.ts';
 
@@ -33,6 +36,8 @@ export async function releaseWorld(options: { policy?: string; base?: string; ti
   fake.commit(REPO, base, { '.github/readiness.yml': options.policy ?? POLICY }, { message: 'Release policy' });
   fake.commit(REPO, 'prepare-1.4', { 'src/app.ts': 'export const version = "1.4";\n' });
   const pr = fake.openPullRequest(REPO, { base, head: 'prepare-1.4', title: options.title ?? 'Release 1.4.0', author: 'dave' });
+  // The maintainers can write to the repository (their reviews count); anyone else only reads it.
+  for (const login of MAINTAINERS) fake.setRepoPermission(REPO, login, 'write');
 
   const gate = (eventName: string, payload: object, extra: Partial<RunActionOptions> = {}) => runAction({ fake, eventName, payload, ...extra });
   const world: ReleaseWorld = {

@@ -1,11 +1,14 @@
 import type { CheckConfig } from '../config/schema.ts';
 import type { CheckResult, RoleResult } from '../evaluation/result.ts';
+import type { LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem, EvidenceSnapshot, PlannedSource, Readable, SourceName } from '../evidence/snapshot.ts';
 
 export interface CheckContext {
   snapshot: EvidenceSnapshot;
   /** Sign-off results by role, already decided. */
   roles: ReadonlyMap<string, RoleResult>;
+  /** Evidence that depends on other evidence (e.g. a reviewer's permission). */
+  lookups: LookupReader;
 }
 
 /** What a kind of check decides; the caller adds id, name and required. */
