@@ -13,7 +13,27 @@ function only(check: string, options: SnapshotOptions & { sources?: EvidenceSnap
   return result.checks[0]!;
 }
 
-const coverageStatus = (description: string, state = 'success') => status('release-readiness/coverage', state, { description });
+/** Recorded by the CI job with the GITHUB_TOKEN: as the gate's own identity. */
+const coverageStatus = (description: string, state = 'success', by = 'github-actions[bot]') => status('release-readiness/coverage', state, { description, creator: { login: by, type: by.endsWith('[bot]') ? 'Bot' : 'User' } });
+const by = (login: string) => ({ creator: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } });
+
+describe('ci and coverage from the expected writer', () => {
+  const jenkins = (state: string, login: string) => status('ci/jenkins', state, by(login));
+  it.each<[string, string, SnapshotOptions, string, RegExp, string?]>([
+    ['a CI context turned green by another account: suspect, naming both', 'ci: {}', { statuses: [jenkins('success', 'mallory'), jenkins('failure', 'jenkins-bot')] }, 'fail', /^Suspect: `ci\/jenkins` \(written by mallory and jenkins-bot\)/],
+    ['one writer: its latest status counts', 'ci: {}', { statuses: [jenkins('success', 'jenkins-bot'), jenkins('failure', 'jenkins-bot')] }, 'pass', /passed/],
+    ['the named writer counts; another account is ignored and shown', 'ci: {}', { statuses: [jenkins('success', 'mallory'), jenkins('failure', 'jenkins-bot')] }, 'fail', /1 failing: .*ci\/jenkins.* not counted: `ci\/jenkins` from mallory/, 'writers:\n  "ci/*": [jenkins-bot]\n'],
+    ['a check run of the required name from another App: suspect', 'ci: { include: [build] }', { checkRuns: [checkRun('build', 'completed', 'failure'), { ...checkRun('build'), appSlug: 'spoof-ci' }] }, 'fail', /`build` \(written by github-actions\[bot\] and spoof-ci\[bot\]\)/],
+    ['a check run pinned to its App: another App’s is ignored', 'ci: { include: [build] }', { checkRuns: [{ ...checkRun('build'), appSlug: 'spoof-ci' }] }, 'pending', /`build` \(not reported yet\).*not counted: `build` from spoof-ci\[bot\]/, 'writers:\n  build: [github-actions]\n'],
+    ['a recorded figure by a named writer counts', 'coverage: { min: 80 }', { statuses: [coverageStatus('84.2% of lines (lcov) · 842/1000', 'success', 'ci-bot')] }, 'pass', /84\.2%/, 'writers:\n  release-readiness/coverage: [ci-bot]\n'],
+  ])('%s', (_name, check, options, outcome, summary, writers = '') => {
+    const policy = `version: 1\n${writers}checks:\n  - id: item\n    name: Item\n${check.replace(/^/gm, '    ')}\n`;
+    const result = evaluate(snapshot({ ...options, checkRuns: options.checkRuns ?? [], policy }));
+    expect(result.configErrors).toEqual([]);
+    expect(result.checks[0]!.outcome).toBe(outcome);
+    expect(result.checks[0]!.summary).toMatch(summary);
+  });
+});
 
 describe('coverage', () => {
   it.each<[string, string, SnapshotOptions, string, RegExp]>([
@@ -26,6 +46,9 @@ describe('coverage', () => {
     ['another tool’s status without a percentage', 'coverage: { min: 80, from: codecov/project }', { statuses: [status('codecov/project', 'success', { description: 'Coverage not affected' })] }, 'unknown', /reports no percentage/],
     ['another tool still running', 'coverage: { min: 80, from: codecov/project }', { statuses: [status('codecov/project', 'pending')] }, 'pending', /still running/],
     ['a check run’s summary', 'coverage: { min: 80, from: coverage }', { checkRuns: [{ ...checkRun('coverage'), outputTitle: 'Coverage 91.3%' }] }, 'pass', /91\.3%/],
+    ['a recorded figure posted by a person does not count', 'coverage: { min: 80 }', { statuses: [coverageStatus('99.0% of lines (lcov) · 990/1000', 'success', 'dave')] }, 'pending', /no coverage recorded .* from dave does not count/],
+    ['a person’s figure on top of the gate’s: the gate’s counts', 'coverage: { min: 80 }', { statuses: [coverageStatus('99.0% of lines (lcov) · 990/1000', 'success', 'dave'), coverageStatus('78.0% of lines (lcov) · 780/1000')] }, 'fail', /78\.0%/],
+    ['another tool written by two accounts: suspect', 'coverage: { min: 80, from: codecov/project }', { statuses: [status('codecov/project', 'success', { description: '95%', ...by('mallory') }), status('codecov/project', 'success', { description: '70%', ...by('codecov[bot]') })] }, 'fail', /^Suspect: `codecov\/project` was written by mallory and codecov\[bot\]/],
   ])('%s', (_name, check, options, outcome, summary) => {
     const result = only(check, options);
     expect(result.outcome).toBe(outcome);

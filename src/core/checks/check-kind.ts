@@ -9,6 +9,8 @@ export interface CheckContext {
   roles: ReadonlyMap<string, RoleResult>;
   /** Evidence that depends on other evidence (e.g. a reviewer's permission). */
   lookups: LookupReader;
+  /** The policy's `writers:`: who may write each status context or check run. */
+  writers: Readonly<Record<string, readonly string[]>>;
 }
 
 /** What a kind of check decides; the caller adds id, name and required. */

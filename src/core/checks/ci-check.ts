@@ -2,13 +2,22 @@ import { matchesAnyGlob } from '../config/patterns.ts';
 import type { CheckConfig } from '../config/schema.ts';
 import type { CheckRunFact, StatusFact } from '../evidence/snapshot.ts';
 import { firstProblem, shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
+import { checkRunsFrom, groupBy, namedWriters, statusesFrom, type Attributed } from './expected-writers.ts';
 
-type CiState = 'pass' | 'pending' | 'fail';
+type CiState = 'pass' | 'pending' | 'fail' | 'suspect';
 
 interface CiItem {
   name: string;
   state: CiState;
   url: string | null;
+  /** For a suspect item: every account that wrote it. */
+  writers?: string[];
+}
+
+interface CiEvidence {
+  items: CiItem[];
+  /** Writers whose statuses or check runs were not counted, by name. */
+  ignored: string[];
 }
 
 // GitHub's branch protection treats neutral and skipped as passing; the rest of the
@@ -31,26 +40,34 @@ function isOwn(name: string, ownContext: string, ownCheckNames: readonly string[
   return name === ownContext || name.startsWith(`${ownContext}/`) || ownCheckNames.includes(name);
 }
 
-function ciItems(runs: CheckRunFact[], statuses: StatusFact[], context: CheckContext): CiItem[] {
+/** The latest trusted item of one name, a suspect one when several accounts wrote it, or nothing. */
+function fromWriter<T>(name: string, attributed: Attributed<T>, state: (item: T) => CiState, url: (item: T) => string | null, ignored: string[]): CiItem | null {
+  if (attributed.kind === 'suspect') return { name, state: 'suspect', url: null, writers: attributed.writers };
+  if (attributed.ignored.length > 0) ignored.push(`\`${name}\` from ${attributed.ignored.join(', ')}`);
+  const latest = attributed.items[0];
+  return latest === undefined ? null : { name, state: state(latest), url: url(latest) };
+}
+
+function ciItems(runs: CheckRunFact[], statuses: StatusFact[], context: CheckContext): CiEvidence {
   const { gate } = context.snapshot;
   // Only the gate's job by name: excluding every job of this workflow run would wave
   // through a sibling job that is still running.
   const ownNames = gate.ownCheckNames;
   const items: CiItem[] = [];
-  for (const run of runs) {
-    // Earlier runs of the gate on this commit share its job's name and must not count either.
-    if (isOwn(run.name, gate.context, ownNames)) continue;
-    items.push({ name: run.name, state: checkRunState(run), url: run.htmlUrl });
+  const ignored: string[] = [];
+  // Earlier runs of the gate on this commit share its job's name and must not count either.
+  const foreignRuns = runs.filter((run) => !isOwn(run.name, gate.context, ownNames));
+  for (const [name, group] of groupBy(foreignRuns, (run) => run.name)) {
+    const item = fromWriter(name, checkRunsFrom(group, namedWriters(context.writers, name)), checkRunState, (run) => run.htmlUrl, ignored);
+    if (item) items.push(item);
   }
-  // Statuses arrive newest first; only the latest per context counts, as on GitHub.
-  const seen = new Set<string>();
-  for (const status of statuses) {
-    if (seen.has(status.context)) continue;
-    seen.add(status.context);
-    if (isOwn(status.context, gate.context, ownNames)) continue;
-    items.push({ name: status.context, state: statusState(status), url: status.targetUrl });
+  // Statuses arrive newest first; the latest of the expected writer counts, as on GitHub.
+  const foreignStatuses = statuses.filter((status) => !isOwn(status.context, gate.context, ownNames));
+  for (const [name, group] of groupBy(foreignStatuses, (status) => status.context)) {
+    const item = fromWriter(name, statusesFrom(group, namedWriters(context.writers, name)), statusState, (status) => status.targetUrl, ignored);
+    if (item) items.push(item);
   }
-  return items;
+  return { items, ignored };
 }
 
 function link(item: CiItem): string {
@@ -70,7 +87,8 @@ function evaluateCi(check: CheckConfig, context: CheckContext): CheckVerdict {
 
   const options = check.ci ?? {};
   const head = shortSha(context.snapshot.pullRequest.head.sha);
-  let items = ciItems(runs.value, statuses.value, context);
+  const evidence = ciItems(runs.value, statuses.value, context);
+  let items = evidence.items;
   if (options.exclude) items = items.filter((item) => !matchesAnyGlob(options.exclude!, item.name));
 
   const missing: string[] = [];
@@ -81,6 +99,17 @@ function evaluateCi(check: CheckConfig, context: CheckContext): CheckVerdict {
     items = items.filter((item) => matchesAnyGlob(options.include!, item.name));
   }
 
+  const ignored = evidence.ignored.length > 0 ? ` · not counted: ${evidence.ignored.slice(0, 3).join('; ')} (not the expected writer)` : '';
+  const suspect = items.filter((item) => item.state === 'suspect');
+  if (suspect.length > 0) {
+    const described = suspect.slice(0, 3).map((item) => `\`${item.name}\` (written by ${item.writers!.join(' and ')})`);
+    return {
+      outcome: 'fail',
+      summary: `Suspect: ${described.join(', ')}${suspect.length > 3 ? ` and ${suspect.length - 3} more` : ''}: more than one account wrote it`,
+      fix: `Name who may write ${suspect.map((item) => `\`${item.name}\``).slice(0, 3).join(', ')} under \`writers:\` in readiness.yml; anyone else's results are then ignored.`,
+      blocker: `${check.id} suspect`,
+    };
+  }
   const failing = items.filter((item) => item.state === 'fail');
   const pending = items.filter((item) => item.state === 'pending');
   const passed = items.length - failing.length - pending.length;
@@ -88,7 +117,7 @@ function evaluateCi(check: CheckConfig, context: CheckContext): CheckVerdict {
   if (failing.length > 0) {
     return {
       outcome: 'fail',
-      summary: `${failing.length} failing: ${list(failing)}${passed ? ` · ${passed} passed` : ''}`,
+      summary: `${failing.length} failing: ${list(failing)}${passed ? ` · ${passed} passed` : ''}${ignored}`,
       fix: `Fix or re-run ${list(failing)} on \`${head}\`.`,
       blocker: `${check.id} failing`,
     };
@@ -103,12 +132,12 @@ function evaluateCi(check: CheckConfig, context: CheckContext): CheckVerdict {
       summary:
         items.length === 0 && missing.length === 0
           ? `No CI results on \`${head}\` yet`
-          : `Waiting for ${waiting.slice(0, 5).join(', ')}${waiting.length > 5 ? ` and ${waiting.length - 5} more` : ''}${passed ? ` · ${passed} passed` : ''}`,
+          : `Waiting for ${waiting.slice(0, 5).join(', ')}${waiting.length > 5 ? ` and ${waiting.length - 5} more` : ''}${passed ? ` · ${passed} passed` : ''}${ignored}`,
       fix: 'Wait for CI to finish on the head commit (a run that never starts: check the workflow triggers).',
       blocker: `${check.id} pending`,
     };
   }
-  return { outcome: 'pass', summary: `${passed} passed on \`${head}\`` };
+  return { outcome: 'pass', summary: `${passed} passed on \`${head}\`${ignored}` };
 }
 
 export const ciCheck: CheckKindModule = {

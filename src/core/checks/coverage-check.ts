@@ -2,6 +2,8 @@ import type { CheckConfig } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
 import { source, shortSha, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { percentText, readCoverage, type CoverageReading } from './coverage-evidence.ts';
+import { namedWriters } from './expected-writers.ts';
+import { COVERAGE_CONTEXT } from '../coverage/recorded-coverage.ts';
 
 function sources(check: CheckConfig): PlannedSource[] {
   const { from, max_drop: maxDrop } = check.coverage!;
@@ -14,16 +16,38 @@ function link(reading: Extract<CoverageReading, { kind: 'figure' }>): string {
   return reading.url ? `[${reading.from}](${reading.url})` : reading.from;
 }
 
+/**
+ * Who may give the figure: the recorded one only the gate's own identity (the CI job records it
+ * with the same token) or the accounts `writers:` names; another tool's, whoever `writers:`
+ * names, else whoever wrote it alone.
+ */
+function expectedWriters(from: string | undefined, context: CheckContext): string[] | null {
+  if (from) return namedWriters(context.writers, from);
+  return [context.snapshot.gate.identity.login, ...(namedWriters(context.writers, COVERAGE_CONTEXT) ?? [])];
+}
+
+function suspectVerdict(check: CheckConfig, reading: Extract<CoverageReading, { kind: 'suspect' }>): CheckVerdict {
+  return {
+    outcome: 'fail',
+    summary: `Suspect: \`${reading.source}\` was written by ${reading.writers.join(' and ')}`,
+    fix: `Name who may write \`${reading.source}\` under \`writers:\` in readiness.yml; anyone else's figure is then ignored.`,
+    blocker: `${check.id} suspect`,
+  };
+}
+
 function evaluateCoverage(check: CheckConfig, context: CheckContext): CheckVerdict {
   const { min, from, max_drop: maxDrop } = check.coverage!;
   const { snapshot } = context;
   const head = shortSha(snapshot.pullRequest.head.sha);
+  const expected = expectedWriters(from, context);
   const reading = readCoverage(
     { statuses: source(snapshot, 'statuses'), checkRuns: from ? source(snapshot, 'checkRuns') : undefined },
     from,
     `\`${head}\``,
+    expected,
   );
   if (reading.kind === 'unreadable') return unknownVerdict(reading.problem);
+  if (reading.kind === 'suspect') return suspectVerdict(check, reading);
   if (reading.kind === 'waiting') {
     return {
       outcome: 'pending',
@@ -50,8 +74,10 @@ function evaluateCoverage(check: CheckConfig, context: CheckContext): CheckVerdi
     { statuses: source(snapshot, 'baseStatuses'), checkRuns: from ? source(snapshot, 'baseCheckRuns') : undefined },
     from,
     `\`${baseRef}\``,
+    expected,
   );
   if (base.kind === 'unreadable') return unknownVerdict(base.problem);
+  if (base.kind === 'suspect') return suspectVerdict(check, base);
   if (base.kind === 'waiting') {
     return unknownVerdict({
       what: `the coverage of \`${baseRef}\``,

@@ -1,24 +1,32 @@
 import { formatPercent, parsePercent } from '../coverage/describe-coverage.ts';
 import { COVERAGE_CONTEXT, readRecordedPercent } from '../coverage/recorded-coverage.ts';
 import type { CheckRunFact, EvidenceProblem, Readable, StatusFact } from '../evidence/snapshot.ts';
+import { checkRunsFrom, statusesFrom } from './expected-writers.ts';
 
 /** A coverage figure of one commit, or why there is none. */
 export type CoverageReading =
   | { kind: 'figure'; percent: number; from: string; url: string | null }
   | { kind: 'waiting'; what: string }
-  | { kind: 'unreadable'; problem: EvidenceProblem };
+  | { kind: 'unreadable'; problem: EvidenceProblem }
+  /** More than one account wrote the figure, and the policy names none of them. */
+  | { kind: 'suspect'; source: string; writers: string[] };
 
 interface CoverageSources {
   statuses: Readable<StatusFact[]>;
   checkRuns?: Readable<CheckRunFact[]>;
 }
 
-/** Reads a commit's coverage from the status the gate recorded, or from another tool's status or check run. */
-export function readCoverage(sources: CoverageSources, from: string | undefined, commit: string): CoverageReading {
+/**
+ * Reads a commit's coverage from the status the gate recorded, or from another tool's status
+ * or check run, counting only what `expected` wrote (null: whoever wrote it, if only one did).
+ */
+export function readCoverage(sources: CoverageSources, from: string | undefined, commit: string, expected: readonly string[] | null): CoverageReading {
   if (!sources.statuses.ok) return { kind: 'unreadable', problem: sources.statuses.problem };
   const context = from ?? COVERAGE_CONTEXT;
+  const written = statusesFrom(sources.statuses.value.filter((item) => item.context === context), expected);
+  if (written.kind === 'suspect') return { kind: 'suspect', source: context, writers: written.writers };
   // Statuses are listed newest first: the first in the context is the current one.
-  const status = sources.statuses.value.find((item) => item.context === context);
+  const status = written.items[0];
   if (status) {
     if (status.state === 'pending') return { kind: 'waiting', what: `\`${context}\` is still running on ${commit}` };
     if (status.state !== 'success') {
@@ -35,7 +43,9 @@ export function readCoverage(sources: CoverageSources, from: string | undefined,
   }
   if (from && sources.checkRuns) {
     if (!sources.checkRuns.ok) return { kind: 'unreadable', problem: sources.checkRuns.problem };
-    const run = sources.checkRuns.value.find((item) => item.name === from);
+    const runs = checkRunsFrom(sources.checkRuns.value.filter((item) => item.name === from), expected);
+    if (runs.kind === 'suspect') return { kind: 'suspect', source: from, writers: runs.writers };
+    const run = runs.items[0];
     if (run) {
       if (run.status !== 'completed') return { kind: 'waiting', what: `\`${from}\` is still running on ${commit}` };
       const text = [run.outputTitle, run.outputSummary].filter(Boolean).join('\n');
@@ -44,11 +54,12 @@ export function readCoverage(sources: CoverageSources, from: string | undefined,
       return { kind: 'figure', percent, from: `\`${from}\``, url: run.htmlUrl };
     }
   }
+  const notCounted = written.ignored.length > 0 ? ` (\`${context}\` from ${written.ignored.join(', ')} does not count: not the gate or a writer named under \`writers:\`)` : '';
   return {
     kind: 'waiting',
     what: from
-      ? `no status or check run \`${from}\` on ${commit} yet`
-      : `no coverage recorded on ${commit} yet`,
+      ? `no status or check run \`${from}\` on ${commit} yet${notCounted}`
+      : `no coverage recorded on ${commit} yet${notCounted}`,
   };
 }
 

@@ -206,6 +206,11 @@ export const configSchema = z
     remind_after: duration.optional(),
     /** What a PR the gate does not apply to gets: no status (safe with retargeting), or success. */
     non_release_status: z.enum(['none', 'success']).default('none'),
+    /**
+     * Who may write each status context or check run the gate reads (a name or a glob → the
+     * accounts; an App as `<slug>[bot]`). Others' statuses and check runs under that name are ignored.
+     */
+    writers: z.record(z.string().min(1), z.array(z.string().regex(LOGIN, { error: 'a GitHub login, or an App as <slug>[bot]' })).min(1)).default({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -85,7 +85,7 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
       name: check.name,
       ...(check.section === undefined ? {} : { section: check.section }),
       required: check.required,
-      ...evaluateCheck(check, { snapshot, roles: roleMap, lookups }),
+      ...evaluateCheck(check, { snapshot, roles: roleMap, lookups, writers: config.writers }),
     };
     return withWaiver(result, people.waivers.get(check.id));
   });
