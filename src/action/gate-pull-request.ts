@@ -9,7 +9,8 @@ import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
 import type { ReaderContext } from '../github/evidence/reader-context.ts';
 import { publishLivingComment } from '../github/living-comment.ts';
 import type { GitHubClient } from '../github/octokit-client.ts';
-import { readPolicy } from '../github/policy-reader.ts';
+import { describeApiError } from '../github/api-problem.ts';
+import { readDefaultBranch, readPolicy } from '../github/policy-reader.ts';
 import { acknowledgeComments } from '../github/reactions.ts';
 import type { Logger } from './logger.ts';
 import { WriteGuard } from './write-guard.ts';
@@ -30,8 +31,10 @@ export interface GateDependencies {
   log: Logger;
   /** The clock, as an ISO timestamp. */
   now: () => string;
-  /** Policies by base branch, so that a schedule run reads each only once. */
+  /** Policies by branch, so that a schedule run reads each only once. */
   policies: Map<string, Promise<Readable<PolicyFile>>>;
+  /** The repository's default branch, once asked for. */
+  defaultBranch?: Promise<string>;
   saveSnapshot: (snapshot: EvidenceSnapshot) => Promise<void>;
 }
 
@@ -44,11 +47,25 @@ export interface GateOutcome {
   body: string;
 }
 
-function policyFor(deps: GateDependencies, baseRef: string): Promise<Readable<PolicyFile>> {
-  let policy = deps.policies.get(baseRef);
+/** The branch whose readiness.yml judges this PR. */
+async function policyRef(deps: GateDependencies, pr: PullRequestFacts): Promise<string> {
+  if (deps.settings.policyFrom === 'base') return pr.base.ref;
+  deps.defaultBranch ??= deps.settings.defaultBranch ? Promise.resolve(deps.settings.defaultBranch) : readDefaultBranch(deps.client, deps.settings.repo);
+  return deps.defaultBranch;
+}
+
+/** The policy that judges this PR, read once per branch in a run. */
+export async function policyFor(deps: GateDependencies, pr: PullRequestFacts): Promise<Readable<PolicyFile>> {
+  let ref: string;
+  try {
+    ref = await policyRef(deps, pr);
+  } catch (error) {
+    return { ok: false, problem: describeApiError(error, 'the repository’s default branch, where readiness.yml is read') };
+  }
+  let policy = deps.policies.get(ref);
   if (!policy) {
-    policy = readPolicy(deps.client, deps.settings.repo, deps.settings.configPath, baseRef);
-    deps.policies.set(baseRef, policy);
+    policy = readPolicy(deps.client, deps.settings.repo, deps.settings.configPath, ref);
+    deps.policies.set(ref, policy);
   }
   return policy;
 }
@@ -57,9 +74,9 @@ function policyFor(deps: GateDependencies, baseRef: string): Promise<Readable<Po
 export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestFacts, policy: Readable<PolicyFile>): Promise<{ snapshot: EvidenceSnapshot; evaluation: Evaluation }> {
   const { settings, log } = deps;
   const preparation = prepare(policy, pr);
-  log.info(`Policy ${settings.configPath} from ${pr.base.ref}: ${preparation.kind}.`);
+  log.info(`Policy ${settings.configPath} from ${policy.ok ? policy.value.ref : 'nowhere'}: ${preparation.kind}.`);
   // A PR the gate does not apply to needs only its previous status (to skip an unchanged one).
-  const plan: PlannedSource[] = preparation.kind === 'gate' ? planEvidence(preparation.config, pr) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
+  const plan: PlannedSource[] = preparation.kind === 'gate' ? planEvidence(preparation.config, pr, policy.ok ? policy.value.ref : pr.base.ref) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
   log.info(`Reading: ${plan.join(', ')}.`);
   const context: ReaderContext = { client: deps.client, securityClient: deps.securityClient, repo: settings.repo, pr };
   const snapshot: EvidenceSnapshot = {
@@ -84,7 +101,7 @@ export async function gatherAndEvaluate(deps: GateDependencies, pr: PullRequestF
 /** Reads the evidence one PR needs, evaluates it, and publishes the comment and the status. */
 export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFacts, guard = new WriteGuard()): Promise<GateOutcome> {
   const { client, settings, log } = deps;
-  const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr.base.ref));
+  const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr));
   await deps.saveSnapshot(snapshot);
   log.info(`#${pr.number} at ${pr.head.sha.slice(0, 7)}: ${evaluation.state} — ${evaluation.description}`);
 

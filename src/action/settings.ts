@@ -6,8 +6,15 @@ import { runnerContext } from './runner-context.ts';
 export interface Settings {
   /** Token for every API call (`github-token` input). */
   token: string;
-  /** Path of readiness.yml, read from each PR's base branch (`config` input). */
+  /** Path of readiness.yml (`config` input). */
   configPath: string;
+  /**
+   * Where the policy is read from (`policy-from` input): the repository's default branch, so
+   * that a PR cannot pick a weaker policy by choosing or creating its base; or each PR's base.
+   */
+  policyFrom: 'default-branch' | 'base';
+  /** The repository's default branch, when the event says it (schedule events do not). */
+  defaultBranch: string | null;
   repo: RepoRef;
   /** REST API root, e.g. https://api.github.com or a GHES /api/v3. */
   apiUrl: string;
@@ -72,6 +79,12 @@ function prTimeoutInput(): number {
   return seconds * 1000;
 }
 
+function policyFromInput(): Settings['policyFrom'] {
+  const value = core.getInput('policy-from').trim() || 'default-branch';
+  if (value !== 'default-branch' && value !== 'base') throw new InputError(`Input \`policy-from\` must be \`default-branch\` or \`base\` (got \`${value}\`).`);
+  return value;
+}
+
 function appSlugInput(): string | null {
   const slug = core.getInput('app-slug').trim();
   if (slug && !/^[a-z0-9][a-z0-9-]*(\[bot\])?$/i.test(slug)) {
@@ -87,6 +100,8 @@ export function readSettings(): Settings {
   return {
     token,
     configPath: configPathInput(),
+    policyFrom: policyFromInput(),
+    defaultBranch: typeof context.payload['repository'] === 'object' && context.payload['repository'] !== null ? String((context.payload['repository'] as Record<string, unknown>)['default_branch'] ?? '') || null : null,
     repo: { owner: context.repo.owner, repo: context.repo.repo },
     apiUrl: context.apiUrl,
     eventName: context.eventName,

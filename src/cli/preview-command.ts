@@ -1,11 +1,10 @@
-import { gatherAndEvaluate, type GateDependencies } from '../action/gate-pull-request.ts';
+import { gatherAndEvaluate, policyFor, type GateDependencies } from '../action/gate-pull-request.ts';
 import { DEFAULT_NETWORK, type Settings } from '../action/settings.ts';
 import { renderComment } from '../core/render/render-comment.ts';
 import { buildReport } from '../core/report/build-report.ts';
 import { describeApiError } from '../github/api-problem.ts';
 import { appIdentity, GITHUB_ACTIONS } from '../github/gate-identity.ts';
 import { createGitHubClient } from '../github/octokit-client.ts';
-import { readPolicy } from '../github/policy-reader.ts';
 import { getPullRequest } from '../github/pull-requests.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -16,6 +15,7 @@ export interface PreviewOptions {
   config: string;
   /** The App the gate runs as; null for the GITHUB_TOKEN. The preview's own token is not the gate. */
   appSlug: string | null;
+  policyFrom: 'default-branch' | 'base';
 }
 
 /** `preview --repo owner/name --pr N`: evaluates a real PR with the token from the environment, and changes nothing. */
@@ -42,6 +42,8 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   const settings: Settings = {
     token,
     configPath: options.config,
+    policyFrom: options.policyFrom,
+    defaultBranch: null,
     repo: { owner, repo: name },
     apiUrl,
     eventName: 'preview',
@@ -69,7 +71,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   };
   try {
     const pr = await getPullRequest(client, settings.repo, Number(options.pr));
-    const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await readPolicy(client, settings.repo, settings.configPath, pr.base.ref));
+    const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr));
     if (options.json) io.out(JSON.stringify(buildReport(evaluation, snapshot), null, 2));
     else if (!evaluation.applies) io.out(`#${pr.number} is not a release pull request: the gate does not apply (${evaluation.description}).`);
     else io.out(renderComment(evaluation));

@@ -13,6 +13,7 @@ Commands:
   preview --repo owner/name --pr N     evaluate a PR with GITHUB_TOKEN, change nothing, print the comment
           [--json] [--config path]     (--json: the report; SECURITY_TOKEN for alert and team checks)
           [--app-slug slug]            the App the gate runs as, if not the GITHUB_TOKEN (its comment and statuses are its own)
+          [--policy-from base]         read the policy from the PR's base instead of the default branch
   schema                               print the JSON Schema of readiness.yml
   templates                            list the templates
 `;
@@ -33,6 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean', default: false },
         config: { type: 'string', default: '.github/readiness.yml' },
         'app-slug': { type: 'string' },
+        'policy-from': { type: 'string', default: 'default-branch' },
       },
     });
   } catch (error) {
@@ -50,7 +52,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.error(`preview needs --repo owner/name and --pr N\n\n${USAGE}`);
         return 2;
       }
-      return previewCommand({ repo: values.repo, pr: values.pr, json: values.json, config: values.config, appSlug: values['app-slug'] ?? null }, io);
+      if (values['policy-from'] !== 'default-branch' && values['policy-from'] !== 'base') {
+        io.error(`--policy-from must be default-branch or base (got \`${values['policy-from']}\`)\n\n${USAGE}`);
+        return 2;
+      }
+      return previewCommand({ repo: values.repo, pr: values.pr, json: values.json, config: values.config, appSlug: values['app-slug'] ?? null, policyFrom: values['policy-from'] }, io);
     case 'schema':
       io.out(schemaText().trimEnd());
       return 0;

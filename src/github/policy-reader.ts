@@ -4,9 +4,16 @@ import { fileAt } from './file-at.ts';
 import type { GitHubClient } from './octokit-client.ts';
 import type { RepoRef } from './repository.ts';
 
+/** The repository's default branch, for events that do not carry it (schedule). */
+export async function readDefaultBranch(client: GitHubClient, repo: RepoRef): Promise<string> {
+  const { data } = await client.rest.repos.get({ ...repo });
+  return data.default_branch;
+}
+
 /**
- * Reads readiness.yml from the PR's base branch through the API. Never from the PR's
- * head or the workspace: a pull request must not be able to weaken its own gate.
+ * Reads readiness.yml from a branch through the API: the default branch, or with
+ * `policy-from: base` the PR's base. Never from the PR's head or the workspace: a pull
+ * request must not be able to weaken its own gate.
  */
 export async function readPolicy(client: GitHubClient, repo: RepoRef, path: string, baseRef: string): Promise<Readable<PolicyFile>> {
   const what = `${path} on \`${baseRef}\``;
@@ -20,8 +27,8 @@ export async function readPolicy(client: GitHubClient, repo: RepoRef, path: stri
       ok: false,
       problem: {
         what,
-        message: `there is no \`${path}\` on the base branch \`${baseRef}\``,
-        fix: `Commit \`${path}\` to \`${baseRef}\` (the gate reads it from the base branch only), or set the \`config\` input.`,
+        message: `there is no \`${path}\` on \`${baseRef}\``,
+        fix: `Commit \`${path}\` to \`${baseRef}\` (the gate reads it from there only), or set the \`config\` input.`,
         httpStatus: 404,
       },
     };

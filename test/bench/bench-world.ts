@@ -43,6 +43,8 @@ export interface BenchWorld {
   mergeBase: string;
   /** RUNNER_TEMP of every run: the evidence snapshots land in its release-readiness/. */
   runnerTemp: string;
+  /** The readiness.yml on the default branch. */
+  policy: string;
   run: (action: 'opened' | 'edited') => Promise<ActionRun>;
 }
 
@@ -86,7 +88,8 @@ export async function buildWorld(options: BuildOptions): Promise<BenchWorld> {
   const fake = await createFakeGitHub();
   fake.createRepo(REPO, { defaultBranch: 'main', files: { 'README.md': '# rocket\n', 'src/app.ts': 'export const version = "1.3";\n' } });
   const mergeBase = fake.branchSha(REPO, 'main');
-  fake.commit(REPO, BASE, { '.github/readiness.yml': options.policy }, { message: 'Release policy' });
+  fake.commit(REPO, 'main', { '.github/readiness.yml': options.policy }, { message: 'Release policy' });
+  fake.commit(REPO, BASE, { VERSION: '1.4\n' }, { message: 'Cut the release branch' });
 
   // The PR's changes: CHANGELOG.md, src/app.ts, then new files up to the size.
   const files: Record<string, string> = { 'CHANGELOG.md': '## 1.4.0\n\n- Faster launches.\n', 'src/app.ts': 'export const version = "1.4";\n' };
@@ -137,7 +140,7 @@ export async function buildWorld(options: BuildOptions): Promise<BenchWorld> {
     }
     return { result, requests: fake.requests.slice(from), wallMs };
   };
-  return { name: options.name, fake, pr, head, mergeBase, runnerTemp, run };
+  return { name: options.name, fake, pr, head, mergeBase, runnerTemp, policy: options.policy, run };
 }
 
 /** The gate's latest status on the head: what the PR shows. */
@@ -195,8 +198,10 @@ export function minimumRequests(world: BenchWorld): MinimumRow[] {
     ['statuses', `${base}/commits/${head}/statuses`, fake.statuses(REPO, head).length],
     ['check runs', `${base}/commits/${head}/check-runs`, latestRuns],
     ['reviews', `${base}/pulls/${pr}/reviews`, fake.reviews(REPO, pr).length],
-    ['changed files', `${base}/pulls/${pr}/files`, files],
   ];
+  // Changed files only when an item depends on paths (the PR targets a release branch, not the
+  // default branch the policy is read from, so it cannot change the policy in force).
+  if (/\b(?:changed|paths):/.test(world.policy)) rows.push(['changed files', `${base}/pulls/${pr}/files`, files]);
   // A command binds to a commit through GitHub's record of pushes, and nobody who shaped the
   // head may sign: both are read, a page at a time, once a comment holds a command.
   if (fake.comments(REPO, pr).some((comment) => /^\/(?:signoff|waive)\b/m.test(comment.body ?? ''))) {

@@ -171,8 +171,9 @@ describe('sign-offs and pushes', () => {
 
 describe('the policy and the status', () => {
   it('readiness.yml weakened in the PR: the base version rules, the change is shown, and policy_change asks its role', async () => {
-    const policy = `${POLICY}policy_change:\n  signoff: security\n`;
-    const world = await opened(policy);
+    const policy = `${POLICY.replace('["release/**"]', '["main", "release/**"]')}policy_change:\n  signoff: security\n`;
+    const world = await newWorld({ base: 'main', policy });
+    await world.gateOnPullRequest();
     world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\n' });
     await world.gateOnPullRequest('synchronize');
     expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
@@ -180,8 +181,9 @@ describe('the policy and the status', () => {
   });
 
   it('policy_change: a PR that changes readiness.yml needs the named role, even one that otherwise does not apply', async () => {
-    const policy = withRoles('  security:\n    users: [alice]\n  policy-owners:\n    users: [carol]\n    when: { labels: [never] }\n', 'policy_change:\n  signoff: policy-owners\n');
-    const world = await opened(policy);
+    const policy = withRoles('  security:\n    users: [alice]\n  policy-owners:\n    users: [carol]\n    when: { labels: [never] }\n', 'policy_change:\n  signoff: policy-owners\n').replace('["release/**"]', '["main", "release/**"]');
+    const world = await newWorld({ base: 'main', policy });
+    await world.gateOnPullRequest();
     expect(waitingFor(world)).not.toContain('policy-owners');
     world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': policy.replace('[alice]', '[alice, dave]') });
     await world.gateOnPullRequest('synchronize');

@@ -3,21 +3,33 @@ import { issueCommentEvent, pullRequestTargetEvent, scheduleEvent, workflowDispa
 import { logOf, POLICY, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
 const newWorld = useReleaseWorlds();
+/** The sample policy, also gating PRs into the default branch. */
+const MAIN_POLICY = POLICY.replace('branches: ["release/**"]', 'branches: ["main", "release/**"]');
 let world: ReleaseWorld;
 
 describe('the policy', () => {
-  it('is read from the base branch: a PR that weakens readiness.yml in its head changes nothing', async () => {
-    world = await newWorld();
+  it('is read from the default branch: a PR into it that weakens readiness.yml in its head changes nothing', async () => {
+    world = await newWorld({ base: 'main', policy: MAIN_POLICY });
     world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\nchecks: []\n' });
     const result = await world.gateOnPullRequest('synchronize');
     expect(result.exitCode).toBe(0);
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre' });
-    // The policy is read from the base branch; the head's version only to show what the change would do.
+    // The policy is read from the default branch; the head's version only to show what the change would do.
     const reads = world.fake.requests.filter((r) => r.path.includes('/contents/'));
-    expect(reads.map((r) => r.query['ref'])).toEqual(['release/1.4', world.head()]);
+    expect(reads.map((r) => r.query['ref'])).toEqual(['main', world.head()]);
     const body = world.gateComments()[0]!.body!;
     expect(body).toContain('### This PR changes the readiness policy');
     expect(body).toContain('- remove check `ci`\n- remove check `reviews`\n- remove check `on-call`\n- remove role `security`\n- remove role `sre`\n- change `release`');
+  });
+
+  it('a release branch’s own readiness.yml does not judge its PRs; with policy-from: base it does', async () => {
+    world = await newWorld();
+    world.fake.commit(REPO, 'release/1.4', { '.github/readiness.yml': 'version: 1\nrelease:\n  branches: ["release/**"]\nchecks: []\n' });
+    await world.gateOnPullRequest();
+    expect(world.gateStatuses()[0]!.description).toBe('Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre');
+    expect(world.gateComments()[0]!.body).toContain('against `.github/readiness.yml` from `main`');
+    const fromBase = await world.gate('pull_request_target', pullRequestTargetEvent(world.fake, REPO, world.pr, 'edited'), { inputs: { 'policy-from': 'base' } });
+    expect(fromBase.outputs['state']).toBe('success');
   });
 
   it('an invalid readiness.yml: error status, file:line:col in the comment, the job fails', async () => {
@@ -35,13 +47,13 @@ describe('the policy', () => {
     expect(result.outputs).toMatchObject({ state: 'error', ready: 'false' });
   });
 
-  it('no readiness.yml on the base branch: error, and it says where to put it', async () => {
+  it('no readiness.yml on the default branch: error, and it says where to put it', async () => {
     world = await newWorld();
-    world.fake.commit(REPO, 'release/1.4', { '.github/readiness.yml': null });
+    world.fake.commit(REPO, 'main', { '.github/readiness.yml': null });
     const result = await world.gateOnPullRequest();
     expect(result.exitCode).toBe(1);
     expect(world.gateStatuses()[0]!.state).toBe('error');
-    expect(world.gateComments()[0]!.body).toContain('there is no `.github/readiness.yml` on the base branch `release/1.4`');
+    expect(world.gateComments()[0]!.body).toContain('there is no `.github/readiness.yml` on `main`');
   });
 });
 

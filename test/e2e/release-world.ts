@@ -33,7 +33,9 @@ export async function releaseWorld(options: { policy?: string; base?: string; ti
   const fake = await createFakeGitHub();
   const base = options.base ?? 'release/1.4';
   fake.createRepo(REPO, { defaultBranch: 'main', files: { 'README.md': '# rocket\n', 'src/app.ts': 'export const version = "1.3";\n' } });
-  fake.commit(REPO, base, { '.github/readiness.yml': options.policy ?? POLICY }, { message: 'Release policy' });
+  // The policy lives on the default branch, where the gate reads it; the release branch is cut from there.
+  fake.commit(REPO, 'main', { '.github/readiness.yml': options.policy ?? POLICY }, { message: 'Release policy' });
+  if (base !== 'main') fake.commit(REPO, base, { VERSION: `${base}\n` }, { message: `Cut ${base}` });
   fake.commit(REPO, 'prepare-1.4', { 'src/app.ts': 'export const version = "1.4";\n' });
   const pr = fake.openPullRequest(REPO, { base, head: 'prepare-1.4', title: options.title ?? 'Release 1.4.0', author: 'dave' });
   // The maintainers can write to the repository (their reviews count); anyone else only reads it.

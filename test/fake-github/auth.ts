@@ -83,6 +83,7 @@ export const operationPermissions: Record<string, Requirement> = {
   'secret-scanning/list-alerts-for-repo': [{ secret_scanning_alerts: 'read' }],
   'code-scanning/list-alerts-for-repo': [{ security_events: 'read' }],
   'pulls/list-commits': [{ pull_requests: 'read' }],
+  'repos/list-pull-requests-associated-with-commit': [{ pull_requests: 'read' }],
   'repos/compare-commits-with-basehead': [{ contents: 'read' }],
   'repos/compare-commits': [{ contents: 'read' }],
   'repos/list-activities': [{ contents: 'read' }],

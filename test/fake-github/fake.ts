@@ -42,6 +42,8 @@ import {
   setPullRequest,
 } from './state/pulls.ts';
 import type { AddReviewOptions, AmendOptions, ForcePushOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
+import { createMergeGroup } from './state/merge-queue.ts';
+import type { MergeGroup, MergeGroupOptions } from './state/merge-queue.ts';
 import { addTeamMember, createTeam, removeTeamMember } from './state/teams.ts';
 import type { CreateTeamOptions, TeamMemberOptions } from './state/teams.ts';
 import { commitTreeSha } from './state/trees.ts';
@@ -304,6 +306,21 @@ export class FakeGitHub {
 
   removeLabel(repo: string, number: number, label: string): void {
     removeLabel(this.store, repo, number, label);
+  }
+
+  /**
+   * What GitHub's merge queue does when it builds a group: creates the branch
+   * gh-readonly-queue/<base>/pr-<last number>-<base tip> whose commits put
+   * each pull request, in the order given, on the base branch's tip (method
+   * merge: a merge commit per pull request, parents [previous, PR head];
+   * squash: one commit per pull request with its changes). The activity feed
+   * records the branch creation by github-merge-queue[bot]; the base and the
+   * pull requests do not move. Throws for a closed, draft or conflicting pull
+   * request, or one that targets another branch. `headRef` is the branch name
+   * without refs/heads/; mergeGroupEvent() builds the merge_group payload.
+   */
+  createMergeGroup(repo: string, base: string, prs: number[], options: MergeGroupOptions = {}): MergeGroup {
+    return createMergeGroup(this.store, repo, base, prs, options);
   }
 
   pullRequest(repo: string, number: number): PullRequest {

@@ -11,6 +11,7 @@
 //   fake.setRepoPermission('acme/rocket', 'carol', 'maintain');   // role_name maintain, permission write
 //   fake.amendPullRequest('acme/rocket', n);        // new head SHA, same tree; also forcePushPullRequest, retargetPullRequest
 //   fake.activity('acme/rocket');                   // every branch move (GET /activity), newest first
+//   const group = fake.createMergeGroup('acme/rocket', 'main', [n], { method: 'squash' });   // gh-readonly-queue/main/pr-N-<sha>; mergeGroupEvent(fake, repo, group)
 //   fake.hideLatestActivity('acme/rocket', { reads: 2 });   // the feed lags the last push for two answers
 //   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
 //   await fake.close();
@@ -55,6 +56,7 @@ export type {
 } from './state/model.ts';
 export type { AddReviewOptions, AmendOptions, ForcePushOptions, OpenIssueOptions, OpenPullRequestOptions, PullRequestChanges, PushOptions } from './state/pulls.ts';
 export type { ActivityType } from './state/activity.ts';
+export type { MergeGroup, MergeGroupOptions, MergeMethod } from './state/merge-queue.ts';
 export type { CreateTeamOptions, TeamMemberOptions } from './state/teams.ts';
 export type {
   AdvisorySeverity,
@@ -69,5 +71,5 @@ export type { CodeScanningAlertOptions, CodeScanningStateOptions } from './state
 export type { DependabotAlertOptions, DependabotStateOptions } from './state/dependabot.ts';
 export type { SecretScanningAlertOptions } from './state/secret-scanning.ts';
 export { commitTreeSha } from './state/trees.ts';
-export { gateLogin } from './state/users.ts';
+export { gateLogin, mergeQueueLogin } from './state/users.ts';
 export { Clock, formatTime } from './clock.ts';

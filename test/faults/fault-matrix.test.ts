@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { issueCommentEvent, pullRequestTargetEvent } from '../support/payloads.ts';
-import { releaseWorld, REPO, type ReleaseWorld } from '../e2e/release-world.ts';
+import { POLICY, releaseWorld, REPO, type ReleaseWorld } from '../e2e/release-world.ts';
 import { runGateInProcess } from './in-process-gate.ts';
 
 /** A release PR that is ready in every respect; the gate has not yet posted anything for it. */
 async function readyWorld(): Promise<ReleaseWorld> {
-  const world = await releaseWorld();
+  // A check on the changed files, so that they are read.
+  const world = await releaseWorld({ policy: `${POLICY}  - id: changelog\n    name: Source changed\n    files: { changed: ["src/**"] }\n` });
   // The gate saw the head once (so that sign-offs after it count), then its status was cleared.
   await world.gateOnPullRequest();
   world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });

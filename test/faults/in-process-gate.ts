@@ -24,6 +24,8 @@ export async function runGateInProcess(fake: FakeGitHub, eventName: string, payl
     job: 'release-readiness',
     securityToken: null,
     appSlug: null,
+    policyFrom: 'default-branch',
+    defaultBranch: null,
     coverageFile: null,
     workspace: process.cwd(),
     sha: '',

@@ -8,6 +8,7 @@ import {
   checkRunCompletedEvent,
   checkSuiteCompletedEvent,
   issueCommentEvent,
+  mergeGroupEvent,
   pullRequestEvent,
   pullRequestReviewEvent,
   pullRequestTargetEvent,
@@ -106,6 +107,31 @@ describe('CI results', () => {
     const status = fake.addStatus(repo, head, { context: 'ci/lint', state: 'success', description: 'Lint passed', creator: 'bob' });
     const p = expectValid('status', statusEvent(fake, status.id));
     expect(p).toMatchObject({ id: status.id, sha: head, context: 'ci/lint', state: 'success', sender: { login: 'bob' }, branches: [{ name: 'release/1.2' }], commit: { sha: head } });
+  });
+});
+
+describe('merge_group', () => {
+  it('checks_requested and destroyed, for a group the fake built', () => {
+    const second = fake.openPullRequest(repo, { base: 'main', head: 'docs/guide', title: 'Guide', author: 'bob' });
+    fake.pushToPullRequest(repo, second, { 'docs/guide.md': '# Guide\n' });
+    const group = fake.createMergeGroup(repo, 'main', [number, second]);
+    const main = fake.branchSha(repo, 'main');
+    const requested = expectValid('merge-group-checks-requested', mergeGroupEvent(fake, repo, group));
+    expect(requested).toMatchObject({
+      action: 'checks_requested',
+      sender: { login: 'github-merge-queue[bot]', type: 'Bot' },
+      merge_group: {
+        head_sha: group.headSha,
+        head_ref: `refs/heads/gh-readonly-queue/main/pr-${second}-${main}`,
+        base_sha: main,
+        base_ref: 'refs/heads/main',
+        head_commit: { id: group.headSha, tree_id: fake.treeSha(group.headSha), message: `Merge pull request #${second} from acme/docs/guide\n\nGuide`, author: { name: 'bob' }, committer: { name: 'GitHub', email: 'noreply@github.com' } },
+      },
+    });
+    expect(requested).not.toHaveProperty('reason');
+    const destroyed = expectValid('merge-group-destroyed', mergeGroupEvent(fake, repo, group, 'destroyed', { reason: 'dequeued' }));
+    expect(destroyed).toMatchObject({ action: 'destroyed', reason: 'dequeued', merge_group: { head_sha: group.headSha } });
+    expect(mergeGroupEvent(fake, repo, group, 'destroyed')).toMatchObject({ reason: 'merged' });
   });
 });
 

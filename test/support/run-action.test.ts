@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeGitHub } from '../fake-github/index.ts';
 import type { FakeGitHub } from '../fake-github/index.ts';
 import { expectNoViolations } from './expect-no-violations.ts';
-import { pullRequestEvent } from './payloads.ts';
+import { mergeGroupEvent, pullRequestEvent } from './payloads.ts';
 import { parseOutputFile, runAction } from './run-action.ts';
 import { runnerRef } from './runner-context.ts';
 
@@ -59,6 +59,9 @@ describe('runnerRef', () => {
     expect(merge).toMatchObject({ ref: 'refs/pull/1/merge', headRef: 'release/1.2' });
     expect(merge.sha).not.toBe(fake.headSha('acme/rocket', 1));
     expect(runnerRef(fake, 'acme/rocket', 'issue_comment', {})).toEqual({ sha: main, ref: 'refs/heads/main' });
+    fake.commit('acme/rocket', 'release/1.2', { 'VERSION': '1.2\n' });
+    const group = fake.createMergeGroup('acme/rocket', 'main', [1]);
+    expect(runnerRef(fake, 'acme/rocket', 'merge_group', mergeGroupEvent(fake, 'acme/rocket', group))).toEqual({ sha: group.headSha, ref: `refs/heads/${group.headRef}` });
   });
 });
 

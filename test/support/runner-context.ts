@@ -1,6 +1,7 @@
 // GITHUB_SHA and GITHUB_REF as the runner sets them for each event. They are
 // often not the pull request's head: for pull_request it is a merge commit the
-// action must not post statuses on, for pull_request_target the base branch.
+// action must not post statuses on, for pull_request_target the base branch,
+// for merge_group the group's head on its gh-readonly-queue/* branch.
 import type { FakeGitHub } from '../fake-github/index.ts';
 import { sha1 } from '../fake-github/ids.ts';
 
@@ -28,6 +29,11 @@ export function runnerRef(fake: FakeGitHub, repository: string, eventName: strin
     case 'pull_request_target': {
       const base = pr?.base?.ref ?? defaultBranch;
       return { ...branches, sha: tip(base), ref: `refs/heads/${base}` };
+    }
+    case 'merge_group': {
+      // The group's head commit and its gh-readonly-queue/* branch.
+      const group = payload.merge_group as { head_sha?: string; head_ref?: string } | undefined;
+      return { sha: group?.head_sha ?? '0'.repeat(40), ref: group?.head_ref ?? `refs/heads/${defaultBranch}` };
     }
     case 'workflow_dispatch': {
       const ref = typeof payload.ref === 'string' ? payload.ref : `refs/heads/${defaultBranch}`;

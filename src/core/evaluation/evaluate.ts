@@ -75,7 +75,8 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
   }
 
   const lookups = lookupReader(snapshot.lookups);
-  const change = policyChange(snapshot.policy.value.path, config, snapshot.policy.value.text, snapshot.sources.changedFiles, lookups);
+  // Only a PR into the branch the policy is read from changes the policy in force.
+  const change = pr.base.ref === snapshot.policy.value.ref ? policyChange(snapshot.policy.value.path, config, snapshot.policy.value.text, snapshot.sources.changedFiles, lookups) : null;
   const people = decidePeople(snapshot, config, lookups);
   const roles = applyRoleConditions(people.roles, config, snapshot, change !== null);
   const roleMap = new Map(roles.map((role) => [role.role, role]));

@@ -12,12 +12,14 @@ function excludedByPullRequest(when: WhenRules | undefined, pr: PullRequestFacts
 
 /**
  * The evidence one evaluation needs, and nothing more. Comments (sign-offs and the living
- * comment), statuses (the gate's own previous status, and when the head was pushed) and
- * changed files are always read.
+ * comment) and statuses (the gate's own previous status) are always read; changed files when
+ * an item depends on paths or the PR could change the policy in force (it targets the branch
+ * the policy is read from).
  */
-export function planEvidence(config: ReadinessConfig, pr: PullRequestFacts): PlannedSource[] {
-  // Changed files too: a PR that changes readiness.yml is shown what its change would do.
-  const needed = new Set<PlannedSource>(['comments', 'statuses', 'changedFiles']);
+export function planEvidence(config: ReadinessConfig, pr: PullRequestFacts, policyRef: string): PlannedSource[] {
+  const needed = new Set<PlannedSource>(['comments', 'statuses']);
+  const byPaths = [...config.checks.map((check) => check.when), ...Object.values(config.signoffs).map((role) => role.when)].some((when) => when?.paths !== undefined);
+  if (policyRef === pr.base.ref || byPaths) needed.add('changedFiles');
   for (const check of config.checks) {
     if (excludedByPullRequest(check.when, pr)) continue;
     for (const name of moduleFor(check).sources(check)) needed.add(name);

@@ -74,7 +74,7 @@ function configErrorSection(evaluation: Evaluation): string[] {
   if (evaluation.configErrors.length === 0) return [];
   const lines = evaluation.configErrors.map((error) => formatConfigError(evaluation.policy.path, error));
   return [
-    `### readiness.yml is invalid\nThe policy is read from the base branch \`${evaluation.policy.ref}\`. Fix these and merge the fix there:`,
+    `### readiness.yml is invalid\nThe policy is read from \`${evaluation.policy.ref}\`. Fix these and merge the fix there:`,
     `\`\`\`\n${lines.join('\n').replace(/```/g, "'''")}\n\`\`\``,
   ];
 }

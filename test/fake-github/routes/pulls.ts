@@ -1,12 +1,14 @@
-// Pull requests: get, list (with GitHub's filters and sorting), reviews, files, commits.
+// Pull requests: get, list (with GitHub's filters and sorting), reviews, files,
+// commits, and the pull requests a commit is associated with.
 import { paginate } from '../pagination.ts';
 import { renderCommit } from '../render/commit.ts';
 import { pullFileChanges, renderDiffEntry, renderPull } from '../render/pull.ts';
 import { renderReview } from '../render/review.ts';
 import { commitsBetween } from '../state/git.ts';
 import type { IssueRecord, PullFacts } from '../state/model.ts';
+import { pullsForCommit } from '../state/pulls.ts';
 import type { RouteContext, RouteTable } from './types.ts';
-import { json, notFound, repoName } from './types.ts';
+import { json, notFound, repoName, unprocessable } from './types.ts';
 
 type PullIssue = IssueRecord & { pull: PullFacts };
 
@@ -79,6 +81,20 @@ export const pullRoutes: RouteTable = {
     return json(
       200,
       page.items.map((c) => renderDiffEntry(ctx.render, repo, headSha, c)),
+      page.link ? { link: page.link } : undefined,
+    );
+  },
+
+  // `commit_sha` may also be a branch name (its tip). Listed as pull-request-simple, by number.
+  'repos/list-pull-requests-associated-with-commit': (ctx) => {
+    const repo = ctx.store.repo(repoName(ctx));
+    const ref = String(ctx.params.commit_sha);
+    const sha = ctx.store.resolveRef(repo, ref);
+    if (!sha) return unprocessable(ctx, `No commit found for SHA: ${ref}`);
+    const page = paginate(pullsForCommit(ctx.store, repo.fullName, sha), ctx.query, ctx.url);
+    return json(
+      200,
+      page.items.map((p) => renderPull(ctx.render, repo.fullName, p, false)),
       page.link ? { link: page.link } : undefined,
     );
   },

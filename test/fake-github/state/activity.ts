@@ -8,8 +8,9 @@ import type { Store } from './store.ts';
 
 /**
  * The kinds of branch move the fake makes. GitHub also lists branch_deletion,
- * pr_merge and merge_queue_merge; the fake deletes no branch and a merged pull
- * request does not move its base, so it never records those.
+ * pr_merge and merge_queue_merge; the fake deletes no branch, and neither a
+ * merged pull request nor a merge group moves its base, so it never records
+ * those. A merge group's branch is a branch_creation by github-merge-queue[bot].
  */
 export type ActivityType = 'push' | 'force_push' | 'branch_creation';
 

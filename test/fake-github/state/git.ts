@@ -142,6 +142,17 @@ export function recordCommit(store: Store, repo: RepoRecord, branch: string, c: 
   // An unknown pusher must fail before anything is stored.
   store.user(pusher);
   const now = store.clock.tick();
+  const sha = storeCommit(store, c, now);
+  moveBranch(store, repo, branch, sha, pusher, now);
+  return sha;
+}
+
+/**
+ * Stores a commit made at `now` without moving any branch, for commits that
+ * reach a branch together (a merge queue writes a group's commits, then
+ * creates its branch once). Returns the SHA.
+ */
+export function storeCommit(store: Store, c: NewCommit, now: string = store.clock.tick()): string {
   const sha = sha1(`commit ${store.commits.size} ${c.parents.join(' ')} ${now} ${c.message}`);
   const record: CommitRecord = { sha, parents: [...c.parents], files: c.files, message: c.message, author: c.author, date: c.authoredAt ?? now };
   if (c.authoredAt !== undefined || c.committer !== undefined) {
@@ -149,7 +160,6 @@ export function recordCommit(store: Store, repo: RepoRecord, branch: string, c: 
     record.committedAt = now;
   }
   store.commits.set(sha, record);
-  moveBranch(store, repo, branch, sha, pusher, now);
   return sha;
 }
 

@@ -94,6 +94,8 @@ export interface PullFacts {
   mergedBy: string | null;
   /** Head SHA when the pull request was closed; later pushes no longer move it. */
   frozenHeadSha?: string;
+  /** Base branch tip when the pull request was closed: with frozenHeadSha, what its commits were. */
+  frozenBaseSha?: string;
   /**
    * The last push through the world API: a synchronize payload's `before` is
    * the previous head, which after an amend or a force push is not the parent.

@@ -1,7 +1,7 @@
 // Issues, pull requests, labels and reviews. Issues and pull requests share one
 // numbering per repository, as on GitHub.
 import { nodeId, sha1 } from '../ids.ts';
-import { moveBranch, overlay, recordCommit } from './git.ts';
+import { commitsBetween, moveBranch, overlay, reachable, recordCommit } from './git.ts';
 import type { IssueRecord, LabelRecord, RepoRecord, ReviewRecord } from './model.ts';
 import { treeSha } from './trees.ts';
 import type { Store } from './store.ts';
@@ -215,7 +215,10 @@ export function setPullRequest(store: Store, repoName: string, number: number, c
   if (changes.state !== undefined && changes.state !== issue.state) {
     issue.state = changes.state;
     issue.closedAt = changes.state === 'closed' ? now : null;
-    if (issue.pull) issue.pull.frozenHeadSha = changes.state === 'closed' ? store.headSha(issue) : undefined;
+    if (issue.pull) {
+      issue.pull.frozenHeadSha = changes.state === 'closed' ? store.headSha(issue) : undefined;
+      issue.pull.frozenBaseSha = changes.state === 'closed' ? repo.branches.get(issue.pull.base) : undefined;
+    }
   }
   issue.updatedAt = now;
 }
@@ -277,4 +280,34 @@ export function dismissReview(store: Store, reviewId: number): ReviewRecord {
   store.clock.tick();
   review.state = 'DISMISSED';
   return review;
+}
+
+/**
+ * The pull request's commits as GitHub associates them with it: those of its
+ * head not on its base (`base..head`), as they were when it was closed for a
+ * closed one.
+ */
+function pullCommits(store: Store, repo: RepoRecord, issue: PullIssue): Set<string> {
+  const head = store.headSha(issue);
+  const base = issue.pull.frozenBaseSha ?? repo.branches.get(issue.pull.base);
+  return new Set(base ? commitsBetween(store, base, head) : [head]);
+}
+
+/**
+ * The pull requests of the repository a commit is associated with, as GET
+ * /commits/{sha}/pulls lists them, by number: a commit already on the default
+ * branch names the merged pull request(s) that brought it; any other commit
+ * also names the open pull requests among whose commits it is (several when
+ * they share a head). A pull request closed without merging is never listed;
+ * a commit only a merge queue made (a group's merge or squash commit) is in no
+ * pull request.
+ */
+export function pullsForCommit(store: Store, repoName: string, sha: string): PullIssue[] {
+  const repo = store.repo(repoName);
+  const defaultTip = repo.branches.get(repo.defaultBranch);
+  const onDefault = defaultTip !== undefined && reachable(store, defaultTip).has(sha);
+  return [...repo.issues.values()]
+    .filter((i): i is PullIssue => i.pull !== undefined)
+    .filter((p) => (p.pull.merged || (p.state === 'open' && !onDefault)) && pullCommits(store, repo, p).has(sha))
+    .sort((a, b) => a.number - b.number);
 }

@@ -5,6 +5,7 @@ import { nodeId } from '../ids.ts';
 import type { AuthorAssociation, AppRecord, UserRecord, UserType } from './model.ts';
 
 export const gateLogin = 'github-actions[bot]';
+export const mergeQueueLogin = 'github-merge-queue[bot]';
 
 interface Seed {
   login: string;
@@ -25,6 +26,8 @@ const seeds: Seed[] = [
   { login: 'mallory', id: 1_000_666, type: 'User', association: 'NONE' },
   { login: 'dependabot[bot]', id: 49_699_333, type: 'Bot', association: 'NONE', nodeId: 'MDM6Qm90NDk2OTkzMzM=' },
   { login: gateLogin, id: 41_898_282, type: 'Bot', association: 'NONE', nodeId: 'MDM6Qm90NDE4OTgyODI=' },
+  // Creates a merge queue's gh-readonly-queue/* branches and sends merge_group events.
+  { login: mergeQueueLogin, id: 118_344_674, type: 'Bot', association: 'NONE', nodeId: 'BOT_kgDOBw3L4g' },
   { login: 'github', id: 9_919, type: 'Organization', association: 'NONE', nodeId: 'MDEyOk9yZ2FuaXphdGlvbjk5MTk=' },
   // The committer of commits made on github.com.
   { login: 'web-flow', id: 19_864_447, type: 'User', association: 'NONE', nodeId: 'MDQ6VXNlcjE5ODY0NDQ3' },
