@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { renderSummary } from './core/render/render-summary.ts';
 import { buildReport } from './core/report/build-report.ts';
-import { run, worstState } from './action/run.ts';
+import { run, worstOfRun } from './action/run.ts';
 import { readSettings } from './action/settings.ts';
 import { runCli } from './cli/run-cli.ts';
 
@@ -10,11 +10,11 @@ async function main(): Promise<void> {
   try {
     const settings = readSettings();
     const result = await run(settings, core, () => new Date().toISOString());
-    const state = worstState(result);
+    const state = worstOfRun(result);
     const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
     const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
     core.setOutput('state', state);
-    core.setOutput('ready', String(state === 'success' && result.outcomes.length > 0 && result.outcomes.every((o) => o.evaluation.state === 'success')));
+    core.setOutput('ready', String(state === 'success' && result.outcomes.length > 0 && result.outcomes.every((o) => o.state === 'success')));
     core.setOutput('comment-url', single?.commentUrl ?? '');
     core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
     for (const outcome of result.outcomes) {

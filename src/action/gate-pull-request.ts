@@ -1,5 +1,5 @@
 import { evaluate, prepare } from '../core/evaluation/evaluate.ts';
-import type { Evaluation } from '../core/evaluation/result.ts';
+import type { Evaluation, GateState } from '../core/evaluation/result.ts';
 import { planEvidence } from '../core/evidence/plan.ts';
 import type { EvidenceSnapshot, GateIdentity, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
 import { renderComment } from '../core/render/render-comment.ts';
@@ -12,6 +12,7 @@ import type { GitHubClient } from '../github/octokit-client.ts';
 import { describeApiError } from '../github/api-problem.ts';
 import { readDefaultBranch, readPolicy } from '../github/policy-reader.ts';
 import { acknowledgeComments } from '../github/reactions.ts';
+import { commitVerdict } from './commit-verdict.ts';
 import type { Logger } from './logger.ts';
 import { WriteGuard } from './write-guard.ts';
 import type { Settings } from './settings.ts';
@@ -41,6 +42,8 @@ export interface GateDependencies {
 export interface GateOutcome {
   number: number;
   evaluation: Evaluation;
+  /** The state set on the head commit: the evaluation's, or worse when another open PR shares the head. */
+  state: GateState;
   snapshot: EvidenceSnapshot;
   commentUrl: string;
   /** The rendered comment, for the job summary. */
@@ -132,15 +135,18 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
   if (evaluation.forgery) {
     log.warning(`A ${STATUS_CONTEXT} status set by ${evaluation.forgery.by} (${evaluation.forgery.state}) did not come from the gate; overwriting it.`);
   }
-  if (evaluation.postStatus) {
-    const statuses = snapshot.sources.statuses;
+  const statuses = snapshot.sources.statuses;
+  const latest = statuses?.ok ? latestGateStatus(statuses.value, STATUS_CONTEXT) : undefined;
+  const siblings = { client, repo: settings.repo, identity: deps.identity, evaluate: async (other: PullRequestFacts) => (await gatherAndEvaluate(deps, other, await policyFor(deps, other))).evaluation };
+  const verdict = await commitVerdict(siblings, pr, evaluation, latest);
+  if (verdict) {
     // A forged status is always overwritten, even when it reads like ours.
-    const previous = statuses?.ok && !evaluation.forgery ? latestGateStatus(statuses.value, STATUS_CONTEXT) : undefined;
+    const previous = evaluation.forgery ? undefined : latest;
     const target = { repo: settings.repo, sha: pr.head.sha, context: STATUS_CONTEXT, identity: deps.identity };
-    const posted = await guard.write(() => publishStatus(client, target, { state: evaluation.state, description: evaluation.description, targetUrl }, previous));
-    log.info(`Status ${STATUS_CONTEXT} ${posted === 'posted' ? 'set' : 'already'} ${evaluation.state} on ${pr.head.sha.slice(0, 7)}.`);
+    const posted = await guard.write(() => publishStatus(client, target, { state: verdict.state, description: verdict.description, targetUrl }, previous));
+    log.info(`Status ${STATUS_CONTEXT} ${posted === 'posted' ? 'set' : 'already'} ${verdict.state} on ${pr.head.sha.slice(0, 7)}.`);
   } else {
     log.info(`The gate does not apply to #${pr.number}; no status (non_release_status: none).`);
   }
-  return { number: pr.number, evaluation, snapshot, commentUrl, body };
+  return { number: pr.number, evaluation, state: verdict?.state ?? evaluation.state, snapshot, commentUrl, body };
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GateState } from '../core/evaluation/result.ts';
-import { truncateDescription } from '../core/evaluation/gate-state.ts';
+import { truncateDescription, worstState } from '../core/evaluation/gate-state.ts';
 import type { EvidenceSnapshot, GateIdentity, PullRequestFacts } from '../core/evidence/snapshot.ts';
 import { describeApiError } from '../github/api-problem.ts';
 import { publishStatus } from '../github/commit-status.ts';
@@ -21,8 +21,6 @@ export interface RunResult {
   /** PRs that could not be evaluated, with the reason. */
   failures: { number: number; message: string }[];
 }
-
-const SEVERITY: Record<GateState, number> = { success: 0, pending: 1, failure: 2, error: 3 };
 
 async function findPullRequests(client: GitHubClient, settings: Settings, targets: Targets, log: Logger): Promise<PullRequestFacts[]> {
   switch (targets.kind) {
@@ -155,8 +153,7 @@ async function withinBudget(deps: GateDependencies, pr: PullRequestFacts): Promi
   }
 }
 
-export function worstState(result: RunResult): GateState | '' {
-  const states: GateState[] = [...result.outcomes.map((o) => o.evaluation.state), ...result.failures.map((): GateState => 'error')];
-  if (states.length === 0) return '';
-  return states.reduce((worst, state) => (SEVERITY[state] > SEVERITY[worst] ? state : worst));
+export function worstOfRun(result: RunResult): GateState | '' {
+  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.failures.map((): GateState => 'error')];
+  return states.length === 0 ? '' : worstState(states);
 }

@@ -42,3 +42,9 @@ export async function listOpenPullRequests(client: GitHubClient, repo: RepoRef):
   const items = await client.paginate(client.rest.pulls.list, { ...repo, state: 'open', per_page: 100 });
   return items.map(toPullRequestFacts);
 }
+
+/** The open PRs whose head is exactly this commit (GitHub lists every PR whose head contains it). */
+export async function openPullRequestsWithHead(client: GitHubClient, repo: RepoRef, sha: string): Promise<PullRequestFacts[]> {
+  const items = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: 100 });
+  return items.filter((pr) => pr.state === 'open' && pr.head.sha === sha).map(toPullRequestFacts);
+}

@@ -218,11 +218,15 @@ export function minimumRequests(world: BenchWorld): MinimumRow[] {
   for (const review of [...fake.reviews(REPO, pr)].sort((a, b) => (a.submitted_at ?? '').localeCompare(b.submitted_at ?? '') || a.id - b.id)) {
     if (review.user && review.user.login !== author && ['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) latest.set(review.user.login, review.state);
   }
+  // A success is set only once the other open PRs with the same head are known (one answer per commit).
+  const settled = fake.statuses(REPO, head).find((status) => status.context === 'release-readiness');
+  if (settled?.state === 'success') minimum.push({ source: 'open PRs sharing the head', endpoint: endpointOf('GET', `${base}/commits/${head}/pulls`), items: null, requests: 1 });
   const judged = [...latest.values()].filter((state) => state !== 'DISMISSED').length;
   if (judged > 0) minimum.push({ source: 'reviewers’ permissions (one each)', endpoint: endpointOf('GET', `${base}/collaborators/someone/permission`), items: judged, requests: judged });
   // Past GitHub's 3,000-file cap the file list cannot say whether readiness.yml changed:
-  // the head's copy of it is one more source the gate must read.
-  if (changedFileCount(world) >= MAX_LISTED_FILES) {
+  // the head's copy of it is one more source the gate must read — for a PR into the branch
+  // the policy is read from (the default branch); the bench's PR targets a release branch.
+  if ((BASE as string) === 'main' && changedFileCount(world) >= MAX_LISTED_FILES) {
     const policy = minimum.find((row) => row.source === 'policy file')!;
     policy.source = 'policy file (base, and head past 3,000 files)';
     policy.requests = 2;

@@ -27,8 +27,8 @@ describe('hostile input', () => {
     expect(world.gateComments()[0]!.body).toContain('Rollback plan documented');
   });
 
-  it('a 50,000-key readiness.yml in the PR’s head: refused before parsing, and the PR cannot pass', async () => {
-    const world = await newWorld();
+  it('a 50,000-key readiness.yml in the head of a PR into the default branch: refused before parsing, and the PR cannot pass', async () => {
+    const world = await newWorld({ base: 'main', policy: POLICY.replace('["release/**"]', '["main", "release/**"]') });
     const huge = `version: 1\nchecks: []\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}\n`).join('')}`;
     world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': huge });
     const result = await world.gateOnPullRequest('synchronize');

@@ -7,6 +7,13 @@ export function truncateDescription(text: string): string {
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+const SEVERITY: Record<GateState, number> = { success: 0, pending: 1, failure: 2, error: 3 };
+
+/** The worst of several states (success for none). */
+export function worstState(states: readonly GateState[]): GateState {
+  return states.reduce<GateState>((worst, state) => (SEVERITY[state] > SEVERITY[worst] ? state : worst), 'success');
+}
+
 /** Worst first: an unreadable item is an error, never a pass. */
 export function gateState(checks: readonly CheckResult[], roles: readonly RoleResult[]): GateState {
   const required = checks.filter((check) => check.required);
