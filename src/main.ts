@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
     const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
     core.setOutput('state', state);
-    core.setOutput('ready', String(state === 'success' && result.outcomes.length > 0 && result.outcomes.every((o) => o.state === 'success')));
+    core.setOutput('ready', String(state === 'success' && result.outcomes.length + result.groups.length > 0 && result.outcomes.every((o) => o.state === 'success')));
     core.setOutput('comment-url', single?.commentUrl ?? '');
     core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
     for (const outcome of result.outcomes) {
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     const errors = [
       ...result.failures.map((failure) => (failure.number > 0 ? `#${failure.number}: ${failure.message}` : failure.message)),
       ...result.outcomes.filter((o) => o.evaluation.state === 'error' && o.evaluation.applies).map((o) => `#${o.number}: ${o.evaluation.description}`),
+      ...result.groups.filter((g) => g.state === 'error').map((g) => `the merge group ${g.sha.slice(0, 7)}: ${g.description}`),
     ];
     if (errors.length > 0) core.setFailed(`The readiness gate could not evaluate ${errors.join('\n')}`);
   } catch (error) {

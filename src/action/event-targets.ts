@@ -6,6 +6,8 @@ export type Targets =
   | { kind: 'numbers'; numbers: number[] }
   | { kind: 'head-sha'; sha: string }
   | { kind: 'all-open' }
+  /** A merge queue asks for the status of a group's commit (`merge_group` `checks_requested`). */
+  | { kind: 'merge-group'; headSha: string; baseSha: string; base: string }
   | { kind: 'ignore'; reason: string };
 
 type Payload = Record<string, unknown>;
@@ -75,6 +77,15 @@ export function eventTargets(eventName: string, payload: Payload, ownContext: st
     }
     case 'schedule':
       return { kind: 'all-open' };
+    case 'merge_group': {
+      if (payload['action'] !== 'checks_requested') return { kind: 'ignore', reason: `the merge group was ${String(payload['action'])}` };
+      const group = record(payload['merge_group']);
+      const headSha = sha(group['head_sha']);
+      const baseSha = sha(group['base_sha']);
+      const base = String(group['base_ref'] ?? '').replace(/^refs\/heads\//, '');
+      if (!headSha || !baseSha || !base) return { kind: 'ignore', reason: 'the merge_group payload has no head or base commit' };
+      return { kind: 'merge-group', headSha, baseSha, base };
+    }
     default:
       return { kind: 'ignore', reason: `the \`${eventName}\` event is not one the gate handles (see the README for the events to use)` };
   }

@@ -10,6 +10,7 @@ import { resolveGateIdentity } from '../github/gate-identity.ts';
 import { observeServerClock } from '../github/server-clock.ts';
 import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
 import { eventTargets, type Targets } from './event-targets.ts';
+import { gateMergeGroup, type GroupOutcome } from './gate-merge-group.ts';
 import { recordCoverage } from './record-coverage.ts';
 import { gatePullRequest, STATUS_CONTEXT, type GateDependencies, type GateOutcome } from './gate-pull-request.ts';
 import type { Logger } from './logger.ts';
@@ -20,6 +21,8 @@ export interface RunResult {
   outcomes: GateOutcome[];
   /** PRs that could not be evaluated, with the reason. */
   failures: { number: number; message: string }[];
+  /** Merge groups whose commit the gate set a status on. */
+  groups: GroupOutcome[];
 }
 
 async function findPullRequests(client: GitHubClient, settings: Settings, targets: Targets, log: Logger): Promise<PullRequestFacts[]> {
@@ -35,6 +38,8 @@ async function findPullRequests(client: GitHubClient, settings: Settings, target
     }
     case 'all-open':
       return listOpenPullRequests(client, settings.repo);
+    case 'merge-group':
+      return [];
   }
 }
 
@@ -72,7 +77,7 @@ async function coverageCommits(client: GitHubClient, settings: Settings, targets
 
 export async function run(settings: Settings, log: Logger, now: () => string): Promise<RunResult> {
   const clientFor = (token: string, spaceWrites: boolean) => createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, spaceWrites, log });
-  const result: RunResult = { outcomes: [], failures: [] };
+  const result: RunResult = { outcomes: [], failures: [], groups: [] };
   let identity: GateIdentity;
   try {
     identity = await resolveGateIdentity(clientFor(settings.token, false), settings.token, settings.appSlug);
@@ -97,6 +102,11 @@ export async function run(settings: Settings, log: Logger, now: () => string): P
   const securityClient = settings.securityToken ? clientFor(settings.securityToken, false) : client;
   const clock = observeServerClock(client, now);
   const deps: GateDependencies = { client, securityClient, settings, identity, log, now: clock, policies: new Map(), saveSnapshot: snapshotSaver(settings, log) };
+
+  if (targets.kind === 'merge-group') {
+    result.groups.push(await gateMergeGroup(deps, targets));
+    return result;
+  }
 
   let found: PullRequestFacts[];
   try {
@@ -154,6 +164,6 @@ async function withinBudget(deps: GateDependencies, pr: PullRequestFacts): Promi
 }
 
 export function worstOfRun(result: RunResult): GateState | '' {
-  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.failures.map((): GateState => 'error')];
+  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.groups.flatMap((g) => (g.state ? [g.state] : [])), ...result.failures.map((): GateState => 'error')];
   return states.length === 0 ? '' : worstState(states);
 }

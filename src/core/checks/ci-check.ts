@@ -85,7 +85,7 @@ function evaluateCi(check: CheckConfig, context: CheckContext): CheckVerdict {
   const problem = firstProblem(runs, statuses);
   if (problem || !runs.ok || !statuses.ok) return unknownVerdict(problem!);
 
-  const options = check.ci ?? {};
+  const options: Partial<NonNullable<CheckConfig['ci']>> = check.ci ?? {};
   const head = shortSha(context.snapshot.pullRequest.head.sha);
   const evidence = ciItems(runs.value, statuses.value, context);
   let items = evidence.items;

@@ -94,6 +94,8 @@ export const ciSchema = z.strictObject({
   include: globs.optional(),
   /** These never count. */
   exclude: globs.optional(),
+  /** In a merge queue, the group's own CI (on the group's commit) must pass too. */
+  merge_group: z.boolean().default(false),
 });
 
 export const reviewsSchema = z.strictObject({
