@@ -25,10 +25,11 @@ export interface VerdictContext {
  * Only a verdict that would let something merge needs the others: a blocking state stands as it is.
  * Null: post nothing.
  */
-export async function commitVerdict(context: VerdictContext, pr: PullRequestFacts, evaluation: Evaluation, previous: StatusFact | undefined): Promise<CommitVerdict | null> {
+export async function commitVerdict(context: VerdictContext, pr: PullRequestFacts, evaluation: Evaluation, previous: StatusFact | undefined | 'unreadable'): Promise<CommitVerdict | null> {
   const own: CommitVerdict = { state: evaluation.state, description: evaluation.description };
-  // A success the gate set before, when this PR was a release PR (a label since removed, a title changed).
-  const earnedBefore = previous?.state === 'success' && previous.creator?.login === context.identity.login;
+  // A success the gate set before, when this PR was a release PR (a label since removed, a title
+  // changed); statuses that cannot be read may hold one.
+  const earnedBefore = previous === 'unreadable' || (previous?.state === 'success' && previous.creator?.login === context.identity.login);
   if (evaluation.applies ? evaluation.state !== 'success' : !evaluation.postStatus && !earnedBefore) return evaluation.postStatus ? own : null;
 
   const siblings = (await openPullRequestsWithHead(context.client, context.repo, pr.head.sha)).filter((other) => other.number !== pr.number);

@@ -138,7 +138,7 @@ export async function gatePullRequest(deps: GateDependencies, pr: PullRequestFac
   const statuses = snapshot.sources.statuses;
   const latest = statuses?.ok ? latestGateStatus(statuses.value, STATUS_CONTEXT) : undefined;
   const siblings = { client, repo: settings.repo, identity: deps.identity, evaluate: async (other: PullRequestFacts) => (await gatherAndEvaluate(deps, other, await policyFor(deps, other))).evaluation };
-  const verdict = await commitVerdict(siblings, pr, evaluation, latest);
+  const verdict = await commitVerdict(siblings, pr, evaluation, statuses?.ok === false ? 'unreadable' : latest);
   if (verdict) {
     // A forged status is always overwritten, even when it reads like ours.
     const previous = evaluation.forgery ? undefined : latest;
