@@ -35,7 +35,11 @@ async function readOnce({ client, pr }: ReaderContext): Promise<PushRecord> {
   }
   // The feed ended without a next page: that is all GitHub keeps.
   if (!complete && pages < MAX_PAGES) complete = true;
-  return { ref, repository: `${headRepo.owner}/${headRepo.name}`, pushes, complete };
+  // Moves older than the head the PR was opened with shaped nothing it holds, and no command
+  // predates the PR: keep that head's push and what came after (a long-lived branch's
+  // earlier pushers are not the PR's).
+  const atOpening = pushes.findIndex((push) => Date.parse(push.at) < opened);
+  return { ref, repository: `${headRepo.owner}/${headRepo.name}`, pushes: atOpening < 0 ? pushes : pushes.slice(0, atOpening + 1), complete };
 }
 
 /**
