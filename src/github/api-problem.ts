@@ -36,6 +36,18 @@ export function describeApiError(error: unknown, what: string): EvidenceProblem 
   const accepted = headers['x-accepted-github-permissions'];
   const firstLine = (http.message ?? 'unknown error').split('\n')[0]!.slice(0, 200);
 
+  // A spent rate limit is a 403 (or 429) too, and no permission fixes it.
+  const remaining = headers['x-ratelimit-remaining'];
+  if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(firstLine))) {
+    const reset = Number(headers['x-ratelimit-reset']);
+    const when = Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)` : '';
+    return {
+      what,
+      message: `GitHub's rate limit is spent${when}`,
+      fix: 'Re-run the job after the reset; a GitHub App installation token has a higher limit than the GITHUB_TOKEN.',
+      httpStatus: status,
+    };
+  }
   if (status === 403 || status === 401 || status === 404) {
     const fix =
       permissionsFix(accepted === undefined ? undefined : String(accepted)) ??
