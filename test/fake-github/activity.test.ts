@@ -2,11 +2,9 @@
 // (pushes, amends and force pushes, branch creation), who pushed it, the
 // filters, cursor pagination as Octokit follows it, the feed's lag behind a
 // push, the contents permission, and a fork's own feed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoViolations } from '../support/expect-no-violations.ts';
-import { createFakeGitHub } from './index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Activity, FakeGitHub } from './index.ts';
-import { call, linkTo, octokitFor, seedRepo } from './test-helpers.ts';
+import { call, linkTo, octokitFor, useSeededFake } from './test-helpers.ts';
 
 const repo = 'acme/rocket';
 const r = { owner: 'acme', repo: 'rocket' };
@@ -15,14 +13,7 @@ let fake: FakeGitHub;
 let number: number;
 let head: string;
 
-beforeEach(async () => {
-  fake = await createFakeGitHub();
-  ({ number, head } = seedRepo(fake));
-});
-afterEach(async () => {
-  expectNoViolations(fake);
-  await fake.close();
-});
+useSeededFake((seeded) => ({ fake, number, head } = seeded));
 
 async function feed(query = '', path = `/repos/${repo}/activity`): Promise<Activity[]> {
   const res = await call(fake, 'GET', `${path}${query}`);

@@ -1,11 +1,9 @@
 // GET /commits/{sha}/pulls (the pull requests a commit is associated with) and
 // merge queues: a merge group's branch, its commits per merge method, and what
 // compare, the activity feed and the associated pull requests say about it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoViolations } from '../support/expect-no-violations.ts';
-import { createFakeGitHub } from './index.ts';
+import { describe, expect, it } from 'vitest';
 import type { FakeGitHub, MergeMethod } from './index.ts';
-import { call, linkTo, octokitFor, seedRepo } from './test-helpers.ts';
+import { call, linkTo, octokitFor, useSeededFake } from './test-helpers.ts';
 
 const repo = 'acme/rocket';
 const [owner, name] = ['acme', 'rocket'];
@@ -13,14 +11,7 @@ let fake: FakeGitHub;
 let number: number;
 let head: string;
 
-beforeEach(async () => {
-  fake = await createFakeGitHub();
-  ({ number, head } = seedRepo(fake));
-});
-afterEach(async () => {
-  expectNoViolations(fake);
-  await fake.close();
-});
+useSeededFake((seeded) => ({ fake, number, head } = seeded));
 
 async function associated(commitSha: string, token?: string): Promise<number[]> {
   const { data } = await octokitFor(fake, token).rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo: name, commit_sha: commitSha });

@@ -1,12 +1,10 @@
 // A pull request's commits and GET /compare/{BASE...HEAD}, through history
 // that moves the way pull requests do: pushes, empty and amended commits
 // (new SHA, same tree), force pushes onto the base, renames, retargeting.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoViolations } from '../support/expect-no-violations.ts';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/payloads.ts';
-import { createFakeGitHub } from './index.ts';
 import type { FakeGitHub } from './index.ts';
-import { call, linkTo, octokitFor, seedRepo } from './test-helpers.ts';
+import { call, linkTo, octokitFor, useSeededFake } from './test-helpers.ts';
 
 interface Commit {
   sha: string;
@@ -44,14 +42,7 @@ let number: number;
 let head: string;
 const repo = 'acme/rocket';
 
-beforeEach(async () => {
-  fake = await createFakeGitHub();
-  ({ number, head } = seedRepo(fake));
-});
-afterEach(async () => {
-  expectNoViolations(fake);
-  await fake.close();
-});
+useSeededFake((seeded) => ({ fake, number, head } = seeded));
 
 async function prCommits(query = ''): Promise<Commit[]> {
   const res = await call(fake, 'GET', `/repos/${repo}/pulls/${number}/commits${query}`);

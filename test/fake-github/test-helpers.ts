@@ -1,5 +1,8 @@
 // Real HTTP calls against a fake, for the fake's own tests.
 import { Octokit } from '@octokit/rest';
+import { afterEach, beforeEach } from 'vitest';
+import { expectNoViolations } from '../support/expect-no-violations.ts';
+import { createFakeGitHub } from './index.ts';
 import type { FakeGitHub } from './index.ts';
 
 export interface ApiResponse {
@@ -30,6 +33,28 @@ export function seedRepo(fake: FakeGitHub): { repo: string; number: number; head
   fake.commit(repo, 'release/1.2', { 'src/app.ts': 'export const a = 2;\n', 'CHANGELOG.md': '# 1.2\n' });
   const number = fake.openPullRequest(repo, { base: 'main', head: 'release/1.2', title: 'Release 1.2', body: 'Ships 1.2', author: 'alice', labels: ['release'] });
   return { repo, number, head: fake.headSha(repo, number) };
+}
+
+export interface SeededFake {
+  fake: FakeGitHub;
+  number: number;
+  head: string;
+}
+
+/**
+ * A fresh fake with seedRepo() before each test, checked for requests GitHub would reject and
+ * closed after it; `receive` hands the test its fake, PR number and head.
+ */
+export function useSeededFake(receive: (seeded: SeededFake) => void): void {
+  let current: FakeGitHub | undefined;
+  beforeEach(async () => {
+    current = await createFakeGitHub();
+    receive({ fake: current, ...seedRepo(current) });
+  });
+  afterEach(async () => {
+    expectNoViolations(current!);
+    await current!.close();
+  });
 }
 
 // Octokit logs every 4xx; the tests provoke some on purpose.
