@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` is the pure core (seconds, no bundle, no server); `e2e` runs the bundled
+// action, the CLI and the fake GitHub over HTTP. `npm test` runs both.
+const UNIT = ['test/core/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: UNIT, globalSetup: ['test/support/global-setup.ts'] } },
+    ],
   },
 });
