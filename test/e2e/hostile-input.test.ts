@@ -53,12 +53,12 @@ describe('hostile input', () => {
       numbers.push(world.fake.openPullRequest(REPO, { base: 'release/1.4', head: `prepare-1.4.${i}`, title: i === 7 ? `${'a'.repeat(3000)}!` : `Release 1.4.${i}`, author: 'dave' }));
     }
     const slow = numbers[12]!;
-    world.fake.inject({ method: 'GET', path: `/repos/${REPO}/commits/${world.fake.headSha(REPO, slow)}/check-runs`, delayMs: 15_000 });
-    const result = await world.gate('schedule', scheduleEvent(), { inputs: { 'pr-timeout': '5' }, timeoutMs: 110_000 });
+    world.fake.inject({ method: 'GET', path: `/repos/${REPO}/commits/${world.fake.headSha(REPO, slow)}/check-runs`, delayMs: 25_000 });
+    const result = await world.gate('schedule', scheduleEvent(), { inputs: { 'pr-timeout': '10' }, timeoutMs: 110_000 });
     const stateOf = (n: number) => world.fake.statuses(REPO, world.fake.headSha(REPO, n)).find((status) => status.context === 'release-readiness');
-    expect(stateOf(slow)).toMatchObject({ state: 'error', description: expect.stringContaining('took longer than 5 s') });
+    expect(stateOf(slow)).toMatchObject({ state: 'error', description: expect.stringContaining('took longer than 10 s') });
     for (const n of numbers.filter((n) => n !== slow)) expect(stateOf(n), `#${n}: ${stateOf(n)?.description}`).toMatchObject({ state: 'pending' });
     expect(result.outputs['state']).toBe('error');
-    expect(logOf(result)).toContain(`#${slow}: the evaluation took longer than 5 s`);
+    expect(logOf(result)).toContain(`#${slow}: the evaluation took longer than 10 s`);
   }, 120_000);
 });
