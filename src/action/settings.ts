@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
+import type { PolicySource } from '../gate/gate-context.ts';
+import { DEFAULT_NETWORK, type NetworkSettings } from '../github/network-settings.ts';
 import type { RepoRef } from '../github/repository.ts';
-import { runnerContext } from './runner-context.ts';
+import type { RunnerContext } from './runner-context.ts';
 
 /** Everything the run needs from its inputs and the runner, read once. */
 export interface Settings {
@@ -12,14 +14,10 @@ export interface Settings {
    * Where the policy is read from (`policy-from` input): the repository's default branch, so
    * that a PR cannot pick a weaker policy by choosing or creating its base; or each PR's base.
    */
-  policyFrom: 'default-branch' | 'base';
-  /** The repository's default branch, when the event says it (schedule events do not). */
-  defaultBranch: string | null;
+  policyFrom: PolicySource;
   repo: RepoRef;
   /** REST API root, e.g. https://api.github.com or a GHES /api/v3. */
   apiUrl: string;
-  eventName: string;
-  payload: Record<string, unknown>;
   /** Token for the security alert endpoints (`security-token` input); null to use `token`. */
   securityToken: string | null;
   /** The slug of the GitHub App whose installation token `token` is (`app-slug` input); null otherwise. */
@@ -28,8 +26,6 @@ export interface Settings {
   coverageFile: string | null;
   /** Where the workflow checked out the repository, for `coverage-file`. */
   workspace: string;
-  /** The commit the workflow runs on (GITHUB_SHA). */
-  sha: string;
   /** This workflow run's page, where a recorded figure came from. */
   runUrl: string | null;
   /** How the client waits for and retries GitHub. */
@@ -41,24 +37,6 @@ export interface Settings {
   /** How long one PR's evaluation may take before it is given up with an `error` status (`pr-timeout` input, seconds). */
   prBudgetMs: number;
 }
-
-export interface NetworkSettings {
-  /** A request that hangs longer fails, and is retried like a 5xx. */
-  requestTimeoutMs: number;
-  /** Retries of a 5xx or a hang; the waits grow as 1, 4, 9 times the base. */
-  retries: number;
-  retryBaseMs: number;
-  /** Waits before looking again for a head that GitHub's activity feed does not show yet. */
-  activityWaitsMs: number[];
-}
-
-/**
- * A persistent 5xx costs at most 4 attempts and 0.5 + 2 + 4.5 = 7 s of waiting; a request
- * that hangs, 10 s each time. Past that the run reports `error` rather than hold the runner.
- * GitHub records a push in its activity feed within seconds: a head it does not show yet is
- * looked for again after 1, 2 and 4 s.
- */
-export const DEFAULT_NETWORK: NetworkSettings = { requestTimeoutMs: 10_000, retries: 3, retryBaseMs: 500, activityWaitsMs: [1000, 2000, 4000] };
 
 export class InputError extends Error {}
 
@@ -79,7 +57,7 @@ function prTimeoutInput(): number {
   return seconds * 1000;
 }
 
-function policyFromInput(): Settings['policyFrom'] {
+function policyFromInput(): PolicySource {
   const value = core.getInput('policy-from').trim() || 'default-branch';
   if (value !== 'default-branch' && value !== 'base') throw new InputError(`Input \`policy-from\` must be \`default-branch\` or \`base\` (got \`${value}\`).`);
   return value;
@@ -93,24 +71,20 @@ function appSlugInput(): string | null {
   return slug || null;
 }
 
-export function readSettings(): Settings {
+/** The action's inputs and the runner's facts; the event itself is read once, by the gate (`parseGateEvent`). */
+export function readSettings(context: RunnerContext): Settings {
   const token = core.getInput('github-token');
   if (!token) throw new InputError('Input `github-token` is empty: leave it at its default `${{ github.token }}` or pass a token.');
-  const context = runnerContext();
   return {
     token,
     configPath: configPathInput(),
     policyFrom: policyFromInput(),
-    defaultBranch: typeof context.payload['repository'] === 'object' && context.payload['repository'] !== null ? String((context.payload['repository'] as Record<string, unknown>)['default_branch'] ?? '') || null : null,
     repo: { owner: context.repo.owner, repo: context.repo.repo },
     apiUrl: context.apiUrl,
-    eventName: context.eventName,
-    payload: context.payload,
     securityToken: core.getInput('security-token') || null,
     appSlug: appSlugInput(),
     coverageFile: core.getInput('coverage-file') || null,
     workspace: process.env['GITHUB_WORKSPACE'] || process.cwd(),
-    sha: context.sha,
     network: DEFAULT_NETWORK,
     runUrl: context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : null,
     job: context.job,

@@ -1,7 +1,10 @@
-import { gatherAndEvaluate, policyFor, type GateDependencies } from '../action/gate-pull-request.ts';
-import { DEFAULT_NETWORK, type Settings } from '../action/settings.ts';
+import { errorMessage } from '../core/errors/error-message.ts';
 import { renderComment } from '../core/render/render-comment.ts';
 import { buildReport } from '../core/report/build-report.ts';
+import { DEFAULT_NETWORK } from '../github/network-settings.ts';
+import { createGateContext, type PolicySource } from '../gate/gate-context.ts';
+import { STATUS_CONTEXT } from '../gate/gate-event.ts';
+import { readAndEvaluate } from '../gate/read-evidence.ts';
 import { describeApiError } from '../github/api-problem.ts';
 import { appIdentity, GITHUB_ACTIONS } from '../github/gate-identity.ts';
 import { createGitHubClient } from '../github/octokit-client.ts';
@@ -15,10 +18,14 @@ export interface PreviewOptions {
   config: string;
   /** The App the gate runs as; null for the GITHUB_TOKEN. The preview's own token is not the gate. */
   appSlug: string | null;
-  policyFrom: 'default-branch' | 'base';
+  policyFrom: PolicySource;
 }
 
-/** `preview --repo owner/name --pr N`: evaluates a real PR with the token from the environment, and changes nothing. */
+/**
+ * `preview --repo owner/name --pr N`: evaluates a real PR with the token from the environment.
+ * It changes nothing by construction: it uses only the gate's read-only half, through a
+ * client that refuses any request but a read.
+ */
 export async function previewCommand(options: PreviewOptions, io: CliIo): Promise<number> {
   const token = io.env['GITHUB_TOKEN'] || io.env['GH_TOKEN'];
   if (!token) {
@@ -36,49 +43,33 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   }
   const apiUrl = io.env['GITHUB_API_URL'] || 'https://api.github.com';
   const quiet = { info: () => {}, debug: () => {}, warning: (message: string) => io.error(message), startGroup: () => {}, endGroup: () => {} };
-  const client = createGitHubClient({ token, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, log: quiet });
-  const securityToken = io.env['SECURITY_TOKEN'] || null;
-  // eventName 'preview': nothing in the gate writes outside of its own events.
-  const settings: Settings = {
-    token,
-    configPath: options.config,
+  const clientFor = (clientToken: string) => createGitHubClient({ token: clientToken, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, readOnly: true, log: quiet });
+  const client = clientFor(token);
+  const securityToken = io.env['SECURITY_TOKEN'];
+  const repo = { owner, repo: name };
+  const context = createGateContext({
+    client,
+    securityClient: securityToken ? clientFor(securityToken) : client,
+    repo,
+    policyPath: options.config,
     policyFrom: options.policyFrom,
     defaultBranch: null,
-    repo: { owner, repo: name },
-    apiUrl,
-    eventName: 'preview',
-    payload: {},
-    job: '',
-    securityToken,
-    appSlug: options.appSlug,
-    coverageFile: null,
-    workspace: io.cwd,
-    sha: '',
-    runUrl: null,
-    network: DEFAULT_NETWORK,
-    tempDir: null,
-    prBudgetMs: 60_000,
-  };
-  const deps: GateDependencies = {
-    client,
-    securityClient: securityToken ? createGitHubClient({ token: securityToken, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, log: quiet }) : client,
-    settings,
     identity: options.appSlug ? appIdentity(options.appSlug) : GITHUB_ACTIONS,
-    log: quiet,
+    ownCheckNames: [STATUS_CONTEXT],
+    activityWaitsMs: DEFAULT_NETWORK.activityWaitsMs,
     now: () => new Date().toISOString(),
-    policies: new Map(),
-    saveSnapshot: async () => {},
-  };
+    log: quiet,
+  });
   try {
-    const pr = await getPullRequest(client, settings.repo, Number(options.pr));
-    const { snapshot, evaluation } = await gatherAndEvaluate(deps, pr, await policyFor(deps, pr));
+    const pr = await getPullRequest(client, repo, Number(options.pr));
+    const { snapshot, evaluation } = await readAndEvaluate(context, pr);
     if (options.json) io.out(JSON.stringify(buildReport(evaluation, snapshot), null, 2));
     else if (!evaluation.applies) io.out(`#${pr.number} is not a release pull request: the gate does not apply (${evaluation.description}).`);
     else io.out(renderComment(evaluation));
     return 0;
   } catch (error) {
     const problem = describeApiError(error, `${options.repo}#${options.pr}`);
-    io.error(`Could not read ${problem.what}: ${problem.message}. ${problem.fix}`);
+    io.error(`Could not read ${problem.what}: ${problem.message || errorMessage(error)}. ${problem.fix}`);
     return 1;
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors/error-message.ts';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.ts';
 import { initCommand, templateNames } from './init-command.ts';
@@ -38,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (error) {
-    io.error(`${(error as Error).message}\n\n${USAGE}`);
+    io.error(`${errorMessage(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;

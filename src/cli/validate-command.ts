@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatConfigError } from '../core/config/config-error.ts';
+import { errorMessage } from '../core/errors/error-message.ts';
 import { parseConfig } from '../core/config/parse-config.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -10,7 +11,7 @@ export async function validateCommand(file: string, io: CliIo): Promise<number> 
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.error(`${file}: ${code === 'ENOENT' ? 'no such file (run `release-readiness init` to create one)' : (error as Error).message}`);
+    io.error(`${file}: ${code === 'ENOENT' ? 'no such file (run `release-readiness init` to create one)' : errorMessage(error)}`);
     return 2;
   }
   const parsed = parseConfig(text);

@@ -21,6 +21,8 @@ export interface ClientOptions {
    * A run for one PR writes two or three times and needs no spacing; a run over every open PR does.
    */
   spaceWrites: boolean;
+  /** Refuse every request that could change something: a client for looking only (`preview`). */
+  readOnly?: boolean;
   log: { debug(message: string): void; warning(message: string): void };
 }
 
@@ -41,7 +43,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     return false;
   };
 
-  return new GateOctokit({
+  const octokit = new GateOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'release-readiness',
@@ -58,4 +60,17 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.spaceWrites ? 3000 : 0 }),
     },
   });
+  if (options.readOnly) {
+    octokit.hook.before('request', (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw new ReadOnlyViolation(`${request.method} ${request.url}`);
+    });
+  }
+  return octokit;
+}
+
+/** A read-only client was asked to write: a bug, never a GitHub answer. */
+export class ReadOnlyViolation extends Error {
+  constructor(request: string) {
+    super(`refused to send ${request}: this client only reads`);
+  }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeGitHub, type FakeGitHub, type RequestLogEntry } from '../fake-github/index.ts';
 import { matchOperation } from '../fake-github/openapi.ts';
+import { POLICY } from '../fixtures/sample-policy.ts';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
 import { runAction, type ActionResult } from '../support/run-action.ts';
 
@@ -25,6 +26,16 @@ export interface WorldSize {
   changedFiles: number;
   statuses: number;
 }
+
+/** The two PRs the bench measures (and test/e2e/request-counts.test.ts holds to the minimum). */
+export const TYPICAL: WorldSize = { comments: 4, checkRuns: 4, reviews: 3, changedFiles: 5, statuses: 2 };
+export const HUGE: WorldSize = { comments: 5000, checkRuns: 1000, reviews: 300, changedFiles: 3000, statuses: 20 };
+// The sample policy needs check runs, statuses, reviews and comments; changed files are
+// always read, and this check needs them too.
+export const HUGE_POLICY = `${POLICY}  - id: changelog
+    name: Changelog updated
+    files: { changed: ["CHANGELOG.md"] }
+`;
 
 export interface ActionRun {
   result: ActionResult;

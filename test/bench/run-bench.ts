@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
 import type { EvidenceSnapshot } from '../../src/core/evidence/snapshot.ts';
-import { isLivingComment } from '../../src/core/render/marker.ts';
+import { isLivingComment } from '../../src/core/markers/gate-comments.ts';
 import { renderComment } from '../../src/core/render/render-comment.ts';
 import { POLICY } from '../fixtures/sample-policy.ts';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
-import { buildWorld, endpointOf, gateStatus, minimumRequests, PAGE, REPO, signOff, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
+import { buildWorld, endpointOf, gateStatus, HUGE, HUGE_POLICY, minimumRequests, PAGE, REPO, signOff, TYPICAL, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
 import { actionEnvironment, bareNodeStart, timeToFirstRequest } from './cold-start.ts';
 import { count, judge, median, ms, printTable, verdicts } from './report.ts';
 
@@ -32,15 +32,6 @@ const COLD_RUNS = 10;
 const CPU_TARGET_MS = 100;
 const COLD_TARGET_RATIO = 2;
 const BUNDLE_TARGET_BYTES = 1_500_000;
-
-const TYPICAL: WorldSize = { comments: 4, checkRuns: 4, reviews: 3, changedFiles: 5, statuses: 2 };
-const HUGE: WorldSize = { comments: 5000, checkRuns: 1000, reviews: 300, changedFiles: 3000, statuses: 20 };
-// The sample policy needs check runs, statuses, reviews and comments; changed files are
-// always read, and this check needs them too.
-const HUGE_POLICY = `${POLICY}  - id: changelog
-    name: Changelog updated
-    files: { changed: ["CHANGELOG.md"] }
-`;
 
 interface Measured {
   world: BenchWorld;

@@ -14,7 +14,7 @@ describe('action.yml', () => {
   });
 
   it('declares every input the action reads and every output it sets', () => {
-    const source = ['src/action/settings.ts', 'src/main.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const source = ['src/action/settings.ts', 'src/action/outputs.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
     const read = [...source.matchAll(/getInput\('([a-z-]+)'\)/g)].map((m) => m[1]).sort();
     const set = [...source.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.inputs).sort()).toEqual(read);

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaText } from '../../src/cli/schema-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import type { CliIo } from '../../src/cli/cli-io.ts';
+import { createGitHubClient, ReadOnlyViolation } from '../../src/github/octokit-client.ts';
+import { DEFAULT_NETWORK } from '../../src/github/network-settings.ts';
 import { bundlePath } from '../support/global-setup.ts';
 import { REPO, useReleaseWorlds } from '../e2e/release-world.ts';
 
@@ -106,6 +108,20 @@ describe('preview', () => {
     const json = io({ GITHUB_TOKEN: 'ghs_gate', GITHUB_API_URL: world.fake.url });
     expect(await runCli(['preview', '--repo', REPO, '--pr', String(world.pr), '--json'], json.io)).toBe(0);
     expect(JSON.parse(json.out[0]!)).toMatchObject({ state: 'pending', ledger: [{ login: 'alice', counts: true }] });
+  });
+
+  it('is read-only by construction: its client refuses any request but a read, before it is sent', async () => {
+    const world = await newWorld();
+    const client = createGitHubClient({ token: 'ghs_gate', baseUrl: world.fake.url, ...DEFAULT_NETWORK, spaceWrites: false, readOnly: true, log: { debug: () => {}, warning: () => {} } });
+    const sent = world.fake.requests.length;
+    await expect(client.rest.issues.createComment({ owner: 'acme', repo: 'rocket', issue_number: world.pr, body: 'hello' })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'rocket', comment_id: 1 })).rejects.toThrow('refused to send DELETE');
+    expect(world.fake.requests.length).toBe(sent);
+    const pr = await client.rest.pulls.get({ owner: 'acme', repo: 'rocket', pull_number: world.pr });
+    expect(pr.data.number).toBe(world.pr);
+    const t = io({ GITHUB_TOKEN: 'ghs_gate', GITHUB_API_URL: world.fake.url });
+    expect(await runCli(['preview', '--repo', REPO, '--pr', String(world.pr)], t.io)).toBe(0);
+    expect(world.fake.requests.slice(sent).map((r) => r.method)).toEqual(world.fake.requests.slice(sent).map(() => 'GET'));
   });
 
   it('a PR that does not exist', async () => {

@@ -13,8 +13,8 @@ import type {
   PushRecord,
   ReviewFact,
   StatusFact,
+  Lookups,
 } from '../../src/core/evidence/snapshot.ts';
-import type { Lookups } from '../../src/core/evidence/lookups.ts';
 
 import { POLICY } from '../fixtures/sample-policy.ts';
 

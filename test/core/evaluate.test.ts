@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
 import { checkRun, comment, FORBIDDEN, gateStatus, POLICY, review, snapshot, status, type SnapshotOptions } from './builders.ts';
+import { toMarkdown } from '../../src/core/render/rich-markdown.ts';
 
 const signedOff = [comment('alice', '/signoff security'), comment('carol', '/signoff sre')];
 const approved = [review('alice', 'APPROVED'), review('bob', 'APPROVED')];
@@ -46,7 +47,7 @@ describe('evaluate: gate state', () => {
       ['reviews', 'pass'],
       ['on-call', 'pass'],
     ]);
-    expect(result.checks[0]!.fix).toContain('checks: read');
+    expect(toMarkdown(result.checks[0]!.fix ?? [])).toContain('checks: read');
   });
 
   it('without comments no sign-off can be trusted', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
-import type { CheckResult } from '../../src/core/evaluation/result.ts';
+import type { CheckResult } from '../../src/core/model/check-result.ts';
 import type { EvidenceSnapshot } from '../../src/core/evidence/snapshot.ts';
 import type { pullRequest} from './builders.ts';
 import { alert, changed, checkRun, forbidden, gateStatus, snapshot, status, tree, type SnapshotOptions } from './builders.ts';
+import { toMarkdown } from '../../src/core/render/rich-markdown.ts';
 
 /** One check of a kind under test, in an otherwise empty policy. */
 function only(check: string, options: SnapshotOptions & { sources?: EvidenceSnapshot['sources'] } = {}): CheckResult {
@@ -31,7 +32,7 @@ describe('ci and coverage from the expected writer', () => {
     const result = evaluate(snapshot({ ...options, checkRuns: options.checkRuns ?? [], policy }));
     expect(result.configErrors).toEqual([]);
     expect(result.checks[0]!.outcome).toBe(outcome);
-    expect(result.checks[0]!.summary).toMatch(summary);
+    expect(toMarkdown(result.checks[0]!.summary)).toMatch(summary);
   });
 });
 
@@ -52,7 +53,7 @@ describe('coverage', () => {
   ])('%s', (_name, check, options, outcome, summary) => {
     const result = only(check, options);
     expect(result.outcome).toBe(outcome);
-    expect(result.summary).toMatch(summary);
+    expect(toMarkdown(result.summary)).toMatch(summary);
   });
 
   it.each<[string, string, string, RegExp]>([
@@ -64,13 +65,13 @@ describe('coverage', () => {
       sources: { baseStatuses: { ok: true, value: [coverageStatus(base)] } },
     });
     expect(result.outcome).toBe(outcome);
-    expect(result.summary).toMatch(summary);
+    expect(toMarkdown(result.summary)).toMatch(summary);
   });
 
   it('max_drop with nothing recorded on the base branch cannot be measured: unknown', () => {
     const result = only('coverage: { min: 80, max_drop: 0.5 }', { statuses: [coverageStatus('84.2% of lines (lcov) · 842/1000')], sources: { baseStatuses: { ok: true, value: [] } } });
     expect(result.outcome).toBe('unknown');
-    expect(result.fix).toMatch(/Record coverage on `release\/1\.4`/);
+    expect(toMarkdown(result.fix ?? [])).toMatch(/Record coverage on `release\/1\.4`/);
   });
 });
 
@@ -89,7 +90,7 @@ describe('security alerts', () => {
   ])('%s', (_name, check, sources, outcome, summary) => {
     const result = only(check, { sources });
     expect(result.outcome).toBe(outcome);
-    expect(result.summary).toMatch(summary);
+    expect(toMarkdown(result.summary)).toMatch(summary);
   });
 });
 
@@ -110,7 +111,7 @@ describe('files, PR description and labels', () => {
   ])('%s', (_name, check, options, outcome, summary) => {
     const result = only(check, options);
     expect(result.outcome).toBe(outcome);
-    expect(result.summary).toMatch(summary);
+    expect(toMarkdown(result.summary)).toMatch(summary);
   });
 });
 
@@ -125,7 +126,7 @@ describe('when: items that apply only sometimes', () => {
   ])('%s', (_name, options, outcome, summary) => {
     const result = evaluate(snapshot({ ...options, policy: policy(migration) }));
     expect(result.checks[0]!.outcome).toBe(outcome);
-    expect(result.checks[0]!.summary).toMatch(summary);
+    expect(toMarkdown(result.checks[0]!.summary)).toMatch(summary);
   });
 
   it('a role that does not apply is not waited for', () => {

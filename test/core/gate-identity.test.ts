@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eventTargets } from '../../src/action/event-targets.ts';
-import { detectForgery, evaluationTag } from '../../src/core/evaluation/forgery.ts';
+import { detectForgery } from '../../src/core/evaluation/forgery.ts';
+import { evaluationTag } from '../../src/core/markers/evaluation-tag.ts';
 import type { CommentFact, GateIdentity, StatusFact } from '../../src/core/evidence/snapshot.ts';
-import { COMMENT_MARKER, isGateComment, isLivingComment, reminderMarker } from '../../src/core/render/marker.ts';
+import { COMMENT_MARKER, isGateComment, isLivingComment, reminderMarker } from '../../src/core/markers/gate-comments.ts';
+import { createParseMemo } from '../../src/core/evaluation/parse-memo.ts';
+import { toMarkdown } from '../../src/core/render/rich-markdown.ts';
 import { commandAttempts } from '../../src/core/signoffs/command-attempts.ts';
 import { APP_GATE, comment, HEAD, SHARED_GATE, status } from './builders.ts';
 
@@ -57,33 +59,13 @@ describe('commands from comments', () => {
     const attempts = commandAttempts(
       [comment('alice', '/signoff security', undefined, { viaApp: 'slack-bridge' }), comment('alice', '/signoff cancel security', '2026-11-21T09:40:00Z', { viaApp: 'slack-bridge' })],
       SHARED_GATE,
+      createParseMemo().commands,
     );
-    expect(attempts.map((attempt) => attempt.rejected ?? null)).toEqual(['it was posted through the GitHub App `slack-bridge`, not typed by alice', null]);
+    expect(attempts.map((attempt) => (attempt.rejected ? toMarkdown(attempt.rejected) : null))).toEqual(['it was posted through the GitHub App `slack-bridge`, not typed by alice', null]);
   });
 
   it('a bot that copies the gate’s marker is still read, and refused as a bot', () => {
-    const attempts = commandAttempts([comment('impostor[bot]', `${COMMENT_MARKER}\n/signoff security`)], SHARED_GATE);
-    expect(attempts.map((attempt) => attempt.rejected)).toEqual(['it comes from a bot']);
-  });
-});
-
-describe('which events re-evaluate', () => {
-  const status = (login: string, context = 'release-readiness') => ({ context, sha: HEAD, state: 'success', sender: { login } });
-  it.each<[string, Record<string, unknown>, GateIdentity, string]>([
-    ['its own status, by its own login', status('github-actions[bot]'), SHARED_GATE, 'ignore'],
-    ['its own recorded coverage, by its own login', status('release-gate[bot]', 'release-readiness/coverage'), APP_GATE, 'ignore'],
-    ['its context written by a person: a forgery to overwrite now', status('mallory'), SHARED_GATE, 'head-sha'],
-    ['its context written by github-actions[bot] while it runs as an App', status('github-actions[bot]'), APP_GATE, 'head-sha'],
-    ['another context', status('mallory', 'ci/jenkins'), SHARED_GATE, 'head-sha'],
-  ])('status: %s', (_name, payload, identity, kind) => {
-    expect(eventTargets('status', payload, 'release-readiness', identity).kind).toBe(kind);
-  });
-
-  it.each<[string, string, string]>([
-    ['its own living comment', 'github-actions[bot]', 'ignore'],
-    ['a copy of it by another bot', 'impostor[bot]', 'numbers'],
-  ])('issue_comment: %s', (_name, login, kind) => {
-    const payload = { issue: { number: 7, pull_request: {} }, comment: { body: COMMENT_MARKER, user: { login, type: 'Bot' } } };
-    expect(eventTargets('issue_comment', payload, 'release-readiness', SHARED_GATE).kind).toBe(kind);
+    const attempts = commandAttempts([comment('impostor[bot]', `${COMMENT_MARKER}\n/signoff security`)], SHARED_GATE, createParseMemo().commands);
+    expect(attempts.map((attempt) => attempt.rejected && toMarkdown(attempt.rejected))).toEqual(['it comes from a bot']);
   });
 });

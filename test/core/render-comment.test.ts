@@ -52,7 +52,21 @@ describe('the living comment', () => {
   });
 });
 
+describe('names from GitHub are shown as code, escaped like people’s text', () => {
+  it('a CI job’s name cannot end its code span and add a link', () => {
+    const body = renderComment(evaluate(snapshot({ checkRuns: [checkRun('x` [click](https://evil.example) `', 'completed', 'failure')] })));
+    expect(body.replace(/`[^`\n]*`/g, '')).not.toContain('](https://evil.example)');
+  });
+});
+
 describe('commands shown in the ledger', () => {
+  it('a command in a <details> block is listed without opening another <details>', () => {
+    const body = renderComment(evaluate(snapshot({ comments: [comment('alice', '<details>\n\n/signoff security\n\n</details>')] })));
+    expect(body).toContain('it is inside a collapsed `<details>` block');
+    // Only the ledger's own: the reason names the element as code.
+    expect(body.replace(/`[^`\n]*`/g, '').match(/<details>/g)).toHaveLength(1);
+  });
+
   it('shows invisible and bidi characters instead of hiding them', () => {
     const evaluation = evaluate(snapshot({ comments: [comment('mallory', '/sign\u200Boff security'), comment('mallory', '/signoff security \u202Eevil')] }));
     const body = renderComment(evaluation);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
 import type { CommentFact } from '../../src/core/evidence/snapshot.ts';
-import { COMMENT_MARKER } from '../../src/core/render/marker.ts';
+import { COMMENT_MARKER } from '../../src/core/markers/gate-comments.ts';
 import { comment, gateStatus, HEAD, snapshot } from './builders.ts';
+import { toMarkdown } from '../../src/core/render/rich-markdown.ts';
 
 function signoffsFor(comments: CommentFact[], statuses = [gateStatus('2026-11-21T09:00:00Z')]) {
   const result = evaluate(snapshot({ comments, statuses }));
@@ -39,7 +40,7 @@ describe('sign-offs: who counts', () => {
     expect(security.outcome).toBe('pending');
     expect(security.signatures).toEqual([]);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toMatch(reason);
+    expect(toMarkdown(rejected[0]!.reason)).toMatch(reason);
     expect(rejected[0]!.commentUrl).toBe(given.htmlUrl);
   });
 
@@ -72,7 +73,7 @@ describe('sign-offs: cancel and repeat', () => {
       comment('bob', '/signoff cancel security', '2026-11-21T09:20:00Z'),
     ]);
     expect(security.outcome).toBe('pass');
-    expect(rejected[0]!.reason).toBe('bob has no sign-off for security to withdraw');
+    expect(toMarkdown(rejected[0]!.reason)).toBe('bob has no sign-off for security to withdraw');
   });
 
   it('signing again after a cancel counts', () => {

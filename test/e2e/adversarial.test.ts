@@ -44,7 +44,7 @@ describe('forged sign-offs', () => {
     ['a fenced code block', '```\n/signoff security\n```', /inside code/],
     ['indented code', 'Type this:\n\n    /signoff security\n', /inside code/],
     ['an HTML comment', '<!--\n/signoff security\n-->', /inside an HTML comment/],
-    ['a <details> block', '<details><summary>notes</summary>\n\n/signoff security\n\n</details>', /inside a collapsed <details> block/],
+    ['a <details> block', '<details><summary>notes</summary>\n\n/signoff security\n\n</details>', /inside a collapsed `<details>` block/],
   ])('a look-alike command: %s', async (_name, body, reason) => {
     const world = await opened();
     await world.comment('alice', body);

@@ -2,9 +2,9 @@
 // HTTP to the fake GitHub) inside the test process, with short network timings: the
 // fault matrix has a hundred cells, and a hang must cost 300 ms, not 10 s.
 import { readFileSync } from 'node:fs';
-import type { RunResult } from '../../src/action/run.ts';
 import { run } from '../../src/action/run.ts';
 import type { Settings } from '../../src/action/settings.ts';
+import type { RunResult } from '../../src/gate/run-gate.ts';
 import type { FakeGitHub } from '../fake-github/index.ts';
 
 export interface GateLog {
@@ -19,16 +19,12 @@ export async function runGateInProcess(fake: FakeGitHub, eventName: string, payl
     configPath: '.github/readiness.yml',
     repo: { owner: 'acme', repo: 'rocket' },
     apiUrl: fake.url,
-    eventName,
-    payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
     job: 'release-readiness',
     securityToken: null,
     appSlug: null,
     policyFrom: 'default-branch',
-    defaultBranch: null,
     coverageFile: null,
     workspace: process.cwd(),
-    sha: '',
     runUrl: null,
     network: { requestTimeoutMs: 300, retries: 2, retryBaseMs: 10, activityWaitsMs: [10, 20] },
     tempDir: null,
@@ -41,7 +37,8 @@ export async function runGateInProcess(fake: FakeGitHub, eventName: string, payl
     startGroup: () => {},
     endGroup: () => {},
   };
-  const result = await run(settings, logger, () => new Date().toISOString());
+  const event = { name: eventName, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, sha: '' };
+  const result = await run(settings, event, logger, () => new Date().toISOString());
   return { result, log };
 }
 

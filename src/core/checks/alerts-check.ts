@@ -1,9 +1,11 @@
-import type { CheckConfig, Severity } from '../config/schema.ts';
+import type { CheckOf, Severity } from '../config/schema.ts';
 import type { AlertFact, PlannedSource } from '../evidence/snapshot.ts';
-import { source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
+import { firstFew, link, rich } from '../model/rich-text.ts';
+import { source, unknownVerdict, type CheckKindModule } from './check-kind.ts';
 
 const RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
+type AlertKind = 'dependabot' | 'secret_scanning' | 'code_scanning';
 type AlertSource = Extract<PlannedSource, 'dependabotAlerts' | 'secretScanningAlerts' | 'codeScanningAlerts'>;
 
 interface AlertRule {
@@ -13,15 +15,10 @@ interface AlertRule {
   keep: (alert: AlertFact) => boolean;
 }
 
-function listed(alerts: AlertFact[], limit = 5): string {
-  const shown = alerts.slice(0, limit).map((alert) => `[#${alert.number} ${alert.title}](${alert.htmlUrl})`).join(', ');
-  return alerts.length > limit ? `${shown} and ${alerts.length - limit} more` : shown;
-}
-
-function alertsCheck(sourceName: AlertSource, what: string, ruleOf: (check: CheckConfig) => AlertRule): CheckKindModule {
+function alertsCheck<K extends AlertKind>(sourceName: AlertSource, what: string, ruleOf: (check: CheckOf<K>) => AlertRule): CheckKindModule<K> {
   return {
     sources: () => [sourceName],
-    evaluate(check: CheckConfig, context: CheckContext): CheckVerdict {
+    evaluate(check, context) {
       const alerts = source(context.snapshot, sourceName);
       if (!alerts.ok) return unknownVerdict(alerts.problem);
       const rule = ruleOf(check);
@@ -31,30 +28,34 @@ function alertsCheck(sourceName: AlertSource, what: string, ruleOf: (check: Chec
       const scope = rule.severity ? ` at or above ${rule.severity}` : '';
       const open = (count: number) => `${count} open ${what}${count === 1 ? '' : 's'}${scope}`;
       if (counted.length > rule.max) {
+        const listed = firstFew(
+          counted.map((alert) => link(`#${alert.number} ${alert.title}`, alert.htmlUrl)),
+          5,
+        );
         return {
           outcome: 'fail',
-          summary: `${open(counted.length)} (at most ${rule.max}): ${listed(counted)}`,
-          fix: `Fix or dismiss ${counted.length - rule.max} of the open ${what}s${scope}.`,
+          summary: rich`${open(counted.length)} (at most ${rule.max}): ${listed}`,
+          fix: rich`Fix or dismiss ${counted.length - rule.max} of the open ${what}s${scope}.`,
           blocker: `${counted.length} ${check.id} alert${counted.length === 1 ? '' : 's'}`,
         };
       }
-      return { outcome: 'pass', summary: `${open(counted.length)} (at most ${rule.max})` };
+      return { outcome: 'pass', summary: rich`${open(counted.length)} (at most ${rule.max})` };
     },
   };
 }
 
-export const dependabotCheck = alertsCheck('dependabotAlerts', 'Dependabot alert', (check) => {
-  const { severity, max, scope } = check.dependabot!;
+export const dependabotCheck = alertsCheck<'dependabot'>('dependabotAlerts', 'Dependabot alert', (check) => {
+  const { severity, max, scope } = check.dependabot;
   // An alert whose scope GitHub does not know still counts: unknown is not "development".
   return { severity, max, keep: (alert) => scope === undefined || alert.scope === scope || alert.scope === null || alert.scope === undefined };
 });
 
-export const secretScanningCheck = alertsCheck('secretScanningAlerts', 'secret-scanning alert', (check) => ({
-  max: check.secret_scanning!.max,
+export const secretScanningCheck = alertsCheck<'secret_scanning'>('secretScanningAlerts', 'secret-scanning alert', (check) => ({
+  max: check.secret_scanning.max,
   keep: () => true,
 }));
 
-export const codeScanningCheck = alertsCheck('codeScanningAlerts', 'code-scanning alert', (check) => {
-  const { severity, max, tool } = check.code_scanning!;
+export const codeScanningCheck = alertsCheck<'code_scanning'>('codeScanningAlerts', 'code-scanning alert', (check) => {
+  const { severity, max, tool } = check.code_scanning;
   return { severity, max, keep: (alert) => tool === undefined || alert.tool?.toLowerCase() === tool.toLowerCase() };
 });

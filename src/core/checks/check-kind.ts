@@ -1,7 +1,9 @@
-import type { CheckConfig } from '../config/schema.ts';
-import type { CheckResult, RoleResult } from '../evaluation/result.ts';
+import type { CheckKind, CheckOf } from '../config/schema.ts';
 import type { LookupReader } from '../evidence/lookups.ts';
-import type { EvidenceProblem, EvidenceSnapshot, PlannedSource, Readable, SourceName } from '../evidence/snapshot.ts';
+import type { EvidenceProblem, EvidenceSnapshot, PlannedSource, SourceName } from '../evidence/snapshot.ts';
+import type { CheckResult } from '../model/check-result.ts';
+import { quoted, rich } from '../model/rich-text.ts';
+import type { RoleResult } from '../model/role-result.ts';
 
 export interface CheckContext {
   snapshot: EvidenceSnapshot;
@@ -16,10 +18,10 @@ export interface CheckContext {
 /** What a kind of check decides; the caller adds id, name and required. */
 export type CheckVerdict = Omit<CheckResult, 'id' | 'name' | 'required'>;
 
-export interface CheckKindModule {
-  /** The evidence sources this check needs. */
-  sources(check: CheckConfig): PlannedSource[];
-  evaluate(check: CheckConfig, context: CheckContext): CheckVerdict;
+/** One kind of check: given a check of that kind, the evidence it needs and what it decides. */
+export interface CheckKindModule<K extends CheckKind> {
+  sources(check: CheckOf<K>): PlannedSource[];
+  evaluate(check: CheckOf<K>, context: CheckContext): CheckVerdict;
 }
 
 /** A source the plan asked for but the adapter did not provide is unreadable, never empty. */
@@ -35,17 +37,11 @@ export function source<K extends SourceName>(snapshot: EvidenceSnapshot, name: K
 export function unknownVerdict(problem: EvidenceProblem): CheckVerdict {
   return {
     outcome: 'unknown',
-    summary: `Could not read ${problem.what}: ${problem.message}`,
-    fix: problem.fix,
+    summary: rich`Could not read ${quoted(problem.what)}: ${quoted(problem.message)}`,
+    fix: quoted(problem.fix),
     blocker: `cannot read ${problem.what}`,
     problem,
   };
-}
-
-/** The first unreadable source among several, if any. */
-export function firstProblem(...sources: Readable<unknown>[]): EvidenceProblem | undefined {
-  for (const item of sources) if (!item.ok) return item.problem;
-  return undefined;
 }
 
 export function shortSha(sha: string): string {

@@ -1,32 +1,39 @@
 import { matchesAnyGlob } from '../config/patterns.ts';
-import type { CheckConfig } from '../config/schema.ts';
+import type { CheckOf } from '../config/schema.ts';
 import type { CheckRunFact, StatusFact } from '../evidence/snapshot.ts';
-import { firstProblem, shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
+import { code, firstFew, joined, link, rich, type RichText, type Segment } from '../model/rich-text.ts';
+import { shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { checkRunsFrom, groupBy, namedWriters, statusesFrom, type Attributed } from './expected-writers.ts';
 
-type CiState = 'pass' | 'pending' | 'fail' | 'suspect';
+/** How the latest result of one name stands. */
+type CiState = 'pass' | 'pending' | 'fail';
 
 interface CiItem {
   name: string;
   state: CiState;
   url: string | null;
-  /** For a suspect item: every account that wrote it. */
-  writers?: string[];
+}
+
+/** A name more than one account wrote, when the policy names none of them. */
+interface SuspectItem {
+  name: string;
+  writers: string[];
 }
 
 interface CiEvidence {
   items: CiItem[];
+  suspect: SuspectItem[];
   /** Writers whose statuses or check runs were not counted, by name. */
-  ignored: string[];
+  ignored: RichText[];
 }
 
 // GitHub's branch protection treats neutral and skipped as passing; the rest of the
-// completed conclusions mean the run did not pass and needs a person to act.
-const PASSING_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
+// completed conclusions (and any GitHub adds later) mean the run did not pass and needs a person.
+const PASSING_CONCLUSIONS = new Set<CheckRunFact['conclusion']>(['success', 'neutral', 'skipped']);
 
 function checkRunState(run: CheckRunFact): CiState {
   if (run.status !== 'completed') return 'pending';
-  return run.conclusion !== null && PASSING_CONCLUSIONS.has(run.conclusion) ? 'pass' : 'fail';
+  return PASSING_CONCLUSIONS.has(run.conclusion) ? 'pass' : 'fail';
 }
 
 function statusState(status: StatusFact): CiState {
@@ -40,107 +47,99 @@ function isOwn(name: string, ownContext: string, ownCheckNames: readonly string[
   return name === ownContext || name.startsWith(`${ownContext}/`) || ownCheckNames.includes(name);
 }
 
-/** The latest trusted item of one name, a suspect one when several accounts wrote it, or nothing. */
-function fromWriter<T>(name: string, attributed: Attributed<T>, state: (item: T) => CiState, url: (item: T) => string | null, ignored: string[]): CiItem | null {
-  if (attributed.kind === 'suspect') return { name, state: 'suspect', url: null, writers: attributed.writers };
-  if (attributed.ignored.length > 0) ignored.push(`\`${name}\` from ${attributed.ignored.join(', ')}`);
+/** The latest trusted item of one name into `evidence`, or the name as suspect when several accounts wrote it. */
+function fromWriter<T>(name: string, attributed: Attributed<T>, state: (item: T) => CiState, url: (item: T) => string | null, evidence: CiEvidence): void {
+  if (attributed.kind === 'suspect') {
+    evidence.suspect.push({ name, writers: attributed.writers });
+    return;
+  }
+  if (attributed.ignored.length > 0) evidence.ignored.push(rich`${code(name)} from ${attributed.ignored.join(', ')}`);
   const latest = attributed.items[0];
-  return latest === undefined ? null : { name, state: state(latest), url: url(latest) };
+  if (latest !== undefined) evidence.items.push({ name, state: state(latest), url: url(latest) });
 }
 
-function ciItems(runs: CheckRunFact[], statuses: StatusFact[], context: CheckContext): CiEvidence {
+function ciEvidence(runs: CheckRunFact[], statuses: StatusFact[], context: CheckContext): CiEvidence {
   const { gate } = context.snapshot;
   // Only the gate's job by name: excluding every job of this workflow run would wave
   // through a sibling job that is still running.
   const ownNames = gate.ownCheckNames;
-  const items: CiItem[] = [];
-  const ignored: string[] = [];
+  const evidence: CiEvidence = { items: [], suspect: [], ignored: [] };
   // Earlier runs of the gate on this commit share its job's name and must not count either.
   const foreignRuns = runs.filter((run) => !isOwn(run.name, gate.context, ownNames));
   for (const [name, group] of groupBy(foreignRuns, (run) => run.name)) {
-    const item = fromWriter(name, checkRunsFrom(group, namedWriters(context.writers, name)), checkRunState, (run) => run.htmlUrl, ignored);
-    if (item) items.push(item);
+    fromWriter(name, checkRunsFrom(group, namedWriters(context.writers, name)), checkRunState, (run) => run.htmlUrl, evidence);
   }
   // Statuses arrive newest first; the latest of the expected writer counts, as on GitHub.
   const foreignStatuses = statuses.filter((status) => !isOwn(status.context, gate.context, ownNames));
   for (const [name, group] of groupBy(foreignStatuses, (status) => status.context)) {
-    const item = fromWriter(name, statusesFrom(group, namedWriters(context.writers, name)), statusState, (status) => status.targetUrl, ignored);
-    if (item) items.push(item);
+    fromWriter(name, statusesFrom(group, namedWriters(context.writers, name)), statusState, (status) => status.targetUrl, evidence);
   }
-  return { items, ignored };
+  return evidence;
 }
 
-function link(item: CiItem): string {
-  return item.url ? `[\`${item.name}\`](${item.url})` : `\`${item.name}\``;
+function itemLink(item: CiItem): Segment {
+  return item.url ? link(item.name, item.url, { code: true }) : code(item.name);
 }
 
-function list(items: CiItem[], limit = 5): string {
-  const shown = items.slice(0, limit).map(link).join(', ');
-  return items.length > limit ? `${shown} and ${items.length - limit} more` : shown;
-}
-
-function evaluateCi(check: CheckConfig, context: CheckContext): CheckVerdict {
+function evaluateCi(check: CheckOf<'ci'>, context: CheckContext): CheckVerdict {
   const runs = source(context.snapshot, 'checkRuns');
   const statuses = source(context.snapshot, 'statuses');
-  const problem = firstProblem(runs, statuses);
-  if (problem || !runs.ok || !statuses.ok) return unknownVerdict(problem!);
+  if (!runs.ok) return unknownVerdict(runs.problem);
+  if (!statuses.ok) return unknownVerdict(statuses.problem);
 
-  const options: Partial<NonNullable<CheckConfig['ci']>> = check.ci ?? {};
-  const head = shortSha(context.snapshot.pullRequest.head.sha);
-  const evidence = ciItems(runs.value, statuses.value, context);
-  let items = evidence.items;
-  if (options.exclude) items = items.filter((item) => !matchesAnyGlob(options.exclude!, item.name));
+  const { include, exclude } = check.ci;
+  const head = code(shortSha(context.snapshot.pullRequest.head.sha));
+  const evidence = ciEvidence(runs.value, statuses.value, context);
+  const kept = <T extends { name: string }>(list: T[]) => (exclude ? list.filter((item) => !matchesAnyGlob(exclude, item.name)) : list);
+  let items = kept(evidence.items);
+  let suspect = kept(evidence.suspect);
 
   const missing: string[] = [];
-  if (options.include) {
-    for (const pattern of options.include) {
-      if (!items.some((item) => matchesAnyGlob([pattern], item.name))) missing.push(pattern);
+  if (include) {
+    for (const pattern of include) {
+      if (![...items, ...suspect].some((item) => matchesAnyGlob([pattern], item.name))) missing.push(pattern);
     }
-    items = items.filter((item) => matchesAnyGlob(options.include!, item.name));
+    items = items.filter((item) => matchesAnyGlob(include, item.name));
+    suspect = suspect.filter((item) => matchesAnyGlob(include, item.name));
   }
 
-  const ignored = evidence.ignored.length > 0 ? ` · not counted: ${evidence.ignored.slice(0, 3).join('; ')} (not the expected writer)` : '';
-  const suspect = items.filter((item) => item.state === 'suspect');
+  const ignored = evidence.ignored.length > 0 ? rich` · not counted: ${joined(evidence.ignored.slice(0, 3), '; ')} (not the expected writer)` : [];
   if (suspect.length > 0) {
-    const described = suspect.slice(0, 3).map((item) => `\`${item.name}\` (written by ${item.writers!.join(' and ')})`);
+    const described = suspect.slice(0, 3).map((item) => rich`${code(item.name)} (written by ${item.writers.join(' and ')})`);
     return {
       outcome: 'fail',
-      summary: `Suspect: ${described.join(', ')}${suspect.length > 3 ? ` and ${suspect.length - 3} more` : ''}: more than one account wrote it`,
-      fix: `Name who may write ${suspect.map((item) => `\`${item.name}\``).slice(0, 3).join(', ')} under \`writers:\` in readiness.yml; anyone else's results are then ignored.`,
+      summary: rich`Suspect: ${joined(described, ', ')}${suspect.length > 3 ? ` and ${suspect.length - 3} more` : ''}: more than one account wrote it`,
+      fix: rich`Name who may write ${joined(suspect.map((item) => code(item.name)).slice(0, 3), ', ')} under ${code('writers:')} in readiness.yml; anyone else's results are then ignored.`,
       blocker: `${check.id} suspect`,
     };
   }
   const failing = items.filter((item) => item.state === 'fail');
   const pending = items.filter((item) => item.state === 'pending');
   const passed = items.length - failing.length - pending.length;
+  const alsoPassed = passed ? ` · ${passed} passed` : '';
 
   if (failing.length > 0) {
+    const listed = firstFew(failing.map(itemLink), 5);
     return {
       outcome: 'fail',
-      summary: `${failing.length} failing: ${list(failing)}${passed ? ` · ${passed} passed` : ''}${ignored}`,
-      fix: `Fix or re-run ${list(failing)} on \`${head}\`.`,
+      summary: rich`${failing.length} failing: ${listed}${alsoPassed}${ignored}`,
+      fix: rich`Fix or re-run ${listed} on ${head}.`,
       blocker: `${check.id} failing`,
     };
   }
   if (items.length === 0 || missing.length > 0 || pending.length > 0) {
-    const waiting = [
-      ...missing.map((pattern) => `\`${pattern}\` (not reported yet)`),
-      ...pending.map(link),
-    ];
+    const waiting = [...missing.map((pattern) => rich`${code(pattern)} (not reported yet)`), ...pending.map(itemLink)];
     return {
       outcome: 'pending',
-      summary:
-        items.length === 0 && missing.length === 0
-          ? `No CI results on \`${head}\` yet`
-          : `Waiting for ${waiting.slice(0, 5).join(', ')}${waiting.length > 5 ? ` and ${waiting.length - 5} more` : ''}${passed ? ` · ${passed} passed` : ''}${ignored}`,
-      fix: 'Wait for CI to finish on the head commit (a run that never starts: check the workflow triggers).',
+      summary: items.length === 0 && missing.length === 0 ? rich`No CI results on ${head} yet` : rich`Waiting for ${firstFew(waiting, 5)}${alsoPassed}${ignored}`,
+      fix: rich`Wait for CI to finish on the head commit (a run that never starts: check the workflow triggers).`,
       blocker: `${check.id} pending`,
     };
   }
-  return { outcome: 'pass', summary: `${passed} passed on \`${head}\`${ignored}` };
+  return { outcome: 'pass', summary: rich`${passed} passed on ${head}${ignored}` };
 }
 
-export const ciCheck: CheckKindModule = {
+export const ciCheck: CheckKindModule<'ci'> = {
   sources: () => ['checkRuns', 'statuses'],
   evaluate: evaluateCi,
 };

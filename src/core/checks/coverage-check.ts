@@ -1,19 +1,20 @@
-import type { CheckConfig } from '../config/schema.ts';
+import type { CheckOf } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
+import { code, link, quoted, rich, type Segment } from '../model/rich-text.ts';
 import { source, shortSha, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { percentText, readCoverage, type CoverageReading } from './coverage-evidence.ts';
 import { namedWriters } from './expected-writers.ts';
 import { COVERAGE_CONTEXT } from '../coverage/recorded-coverage.ts';
 
-function sources(check: CheckConfig): PlannedSource[] {
-  const { from, max_drop: maxDrop } = check.coverage!;
+function sources(check: CheckOf<'coverage'>): PlannedSource[] {
+  const { from, max_drop: maxDrop } = check.coverage;
   const needed: PlannedSource[] = from ? ['statuses', 'checkRuns'] : ['statuses'];
   if (maxDrop !== undefined) needed.push(...(from ? (['baseStatuses', 'baseCheckRuns'] as const) : (['baseStatuses'] as const)));
   return needed;
 }
 
-function link(reading: Extract<CoverageReading, { kind: 'figure' }>): string {
-  return reading.url ? `[${reading.from}](${reading.url})` : reading.from;
+function figureLink(reading: Extract<CoverageReading, { kind: 'figure' }>): Segment {
+  return reading.url ? link(reading.from, reading.url, { code: true }) : code(reading.from);
 }
 
 /**
@@ -26,35 +27,30 @@ function expectedWriters(from: string | undefined, context: CheckContext): strin
   return [context.snapshot.gate.identity.login, ...(namedWriters(context.writers, COVERAGE_CONTEXT) ?? [])];
 }
 
-function suspectVerdict(check: CheckConfig, reading: Extract<CoverageReading, { kind: 'suspect' }>): CheckVerdict {
+function suspectVerdict(check: CheckOf<'coverage'>, reading: Extract<CoverageReading, { kind: 'suspect' }>): CheckVerdict {
   return {
     outcome: 'fail',
-    summary: `Suspect: \`${reading.source}\` was written by ${reading.writers.join(' and ')}`,
-    fix: `Name who may write \`${reading.source}\` under \`writers:\` in readiness.yml; anyone else's figure is then ignored.`,
+    summary: rich`Suspect: ${code(reading.source)} was written by ${reading.writers.join(' and ')}`,
+    fix: rich`Name who may write ${code(reading.source)} under ${code('writers:')} in readiness.yml; anyone else's figure is then ignored.`,
     blocker: `${check.id} suspect`,
   };
 }
 
-function evaluateCoverage(check: CheckConfig, context: CheckContext): CheckVerdict {
-  const { min, from, max_drop: maxDrop } = check.coverage!;
+function evaluateCoverage(check: CheckOf<'coverage'>, context: CheckContext): CheckVerdict {
+  const { min, from, max_drop: maxDrop } = check.coverage;
   const { snapshot } = context;
   const head = shortSha(snapshot.pullRequest.head.sha);
   const expected = expectedWriters(from, context);
-  const reading = readCoverage(
-    { statuses: source(snapshot, 'statuses'), checkRuns: from ? source(snapshot, 'checkRuns') : undefined },
-    from,
-    `\`${head}\``,
-    expected,
-  );
+  const reading = readCoverage({ statuses: source(snapshot, 'statuses'), checkRuns: from ? source(snapshot, 'checkRuns') : undefined }, from, head, expected);
   if (reading.kind === 'unreadable') return unknownVerdict(reading.problem);
   if (reading.kind === 'suspect') return suspectVerdict(check, reading);
   if (reading.kind === 'waiting') {
     return {
       outcome: 'pending',
-      summary: `Waiting for coverage: ${reading.what}`,
+      summary: rich`Waiting for coverage: ${quoted(reading.what)}`,
       fix: from
-        ? `Wait for \`${from}\` to report on \`${head}\`.`
-        : 'Run this action with `coverage-file:` in the CI job, right after the tests, so it records the figure on the head commit.',
+        ? rich`Wait for ${code(from)} to report on ${code(head)}.`
+        : rich`Run this action with ${code('coverage-file:')} in the CI job, right after the tests, so it records the figure on the head commit.`,
       blocker: `${check.id} pending`,
     };
   }
@@ -62,20 +58,15 @@ function evaluateCoverage(check: CheckConfig, context: CheckContext): CheckVerdi
   if (reading.percent < min) {
     return {
       outcome: 'fail',
-      summary: `${shown} of lines from ${link(reading)}, below the minimum ${min}%`,
-      fix: `Raise line coverage of \`${head}\` to at least ${min}% (now ${shown}).`,
+      summary: rich`${shown} of lines from ${figureLink(reading)}, below the minimum ${min}%`,
+      fix: rich`Raise line coverage of ${code(head)} to at least ${min}% (now ${shown}).`,
       blocker: `${check.id} ${shown} < ${min}%`,
     };
   }
-  if (maxDrop === undefined) return { outcome: 'pass', summary: `${shown} of lines from ${link(reading)} (minimum ${min}%)` };
+  if (maxDrop === undefined) return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading)} (minimum ${min}%)` };
 
   const baseRef = snapshot.pullRequest.base.ref;
-  const base = readCoverage(
-    { statuses: source(snapshot, 'baseStatuses'), checkRuns: from ? source(snapshot, 'baseCheckRuns') : undefined },
-    from,
-    `\`${baseRef}\``,
-    expected,
-  );
+  const base = readCoverage({ statuses: source(snapshot, 'baseStatuses'), checkRuns: from ? source(snapshot, 'baseCheckRuns') : undefined }, from, baseRef, expected);
   if (base.kind === 'unreadable') return unknownVerdict(base.problem);
   if (base.kind === 'suspect') return suspectVerdict(check, base);
   if (base.kind === 'waiting') {
@@ -90,12 +81,12 @@ function evaluateCoverage(check: CheckConfig, context: CheckContext): CheckVerdi
   if (drop > maxDrop) {
     return {
       outcome: 'fail',
-      summary: `${shown} of lines, down ${drop.toFixed(2)} points from ${baseShown} on \`${baseRef}\` (at most ${maxDrop} allowed)`,
-      fix: `Bring coverage back to within ${maxDrop} points of \`${baseRef}\` (${baseShown}).`,
+      summary: rich`${shown} of lines, down ${drop.toFixed(2)} points from ${baseShown} on ${code(baseRef)} (at most ${maxDrop} allowed)`,
+      fix: rich`Bring coverage back to within ${maxDrop} points of ${code(baseRef)} (${baseShown}).`,
       blocker: `${check.id} dropped ${drop.toFixed(1)} pts`,
     };
   }
-  return { outcome: 'pass', summary: `${shown} of lines from ${link(reading)} (minimum ${min}%; ${baseShown} on \`${baseRef}\`)` };
+  return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading)} (minimum ${min}%; ${baseShown} on ${code(baseRef)})` };
 }
 
-export const coverageCheck: CheckKindModule = { sources, evaluate: evaluateCoverage };
+export const coverageCheck: CheckKindModule<'coverage'> = { sources, evaluate: evaluateCoverage };

@@ -1,21 +1,20 @@
 import { compileGlob } from '../config/patterns.ts';
-import type { CheckConfig } from '../config/schema.ts';
+import type { CheckOf } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
+import { capitalized, code, codes, joined, rich, type RichText } from '../model/rich-text.ts';
 import { shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 
-function sources(check: CheckConfig): PlannedSource[] {
-  const { exists, changed } = check.files!;
+function sources(check: CheckOf<'files'>): PlannedSource[] {
+  const { exists, changed } = check.files;
   return [...(exists ? (['headTree'] as const) : []), ...(changed ? (['changedFiles'] as const) : [])];
 }
 
-const quoted = (globs: string[]) => globs.map((glob) => `\`${glob}\``).join(', ');
-
-function evaluateFiles(check: CheckConfig, context: CheckContext): CheckVerdict {
-  const { exists = [], changed = [] } = check.files!;
+function evaluateFiles(check: CheckOf<'files'>, context: CheckContext): CheckVerdict {
+  const { exists = [], changed = [] } = check.files;
   const { snapshot } = context;
   const head = shortSha(snapshot.pullRequest.head.sha);
-  const problems: string[] = [];
-  const fixes: string[] = [];
+  const problems: RichText[] = [];
+  const fixes: RichText[] = [];
 
   if (exists.length > 0) {
     const tree = source(snapshot, 'headTree');
@@ -25,12 +24,12 @@ function evaluateFiles(check: CheckConfig, context: CheckContext): CheckVerdict 
       return unknownVerdict({
         what: `the files of ${head}`,
         message: 'the repository is too large for GitHub to list in one tree',
-        fix: `Name exact paths in \`files.exists\` or check ${quoted(missing)} another way.`,
+        fix: `Name exact paths in \`files.exists\` or check ${missing.map((glob) => `\`${glob}\``).join(', ')} another way.`,
       });
     }
     if (missing.length > 0) {
-      problems.push(`no file at \`${head}\` matches ${quoted(missing)}`);
-      fixes.push(`add a file matching ${quoted(missing)}`);
+      problems.push(rich`no file at ${code(head)} matches ${codes(missing)}`);
+      fixes.push(rich`add a file matching ${codes(missing)}`);
     }
   }
   if (changed.length > 0) {
@@ -41,17 +40,16 @@ function evaluateFiles(check: CheckConfig, context: CheckContext): CheckVerdict 
       return unknownVerdict({ what: 'changed files', message: 'GitHub lists only the first 3,000 changed files of a PR', fix: 'Split the PR.' });
     }
     if (untouched.length > 0) {
-      problems.push(`the PR does not change ${quoted(untouched)}`);
-      fixes.push(`change ${quoted(untouched)}`);
+      problems.push(rich`the PR does not change ${codes(untouched)}`);
+      fixes.push(rich`change ${codes(untouched)}`);
     }
   }
 
   if (problems.length > 0) {
-    const summary = problems.join('; ');
-    return { outcome: 'fail', summary: summary.charAt(0).toUpperCase() + summary.slice(1), fix: `Push a commit to ${fixes.join(' and ')}.`, blocker: `${check.id} missing` };
+    return { outcome: 'fail', summary: capitalized(joined(problems, '; ')), fix: rich`Push a commit to ${joined(fixes, ' and ')}.`, blocker: `${check.id} missing` };
   }
-  const parts = [exists.length ? `${quoted(exists)} present` : '', changed.length ? `${quoted(changed)} changed` : ''].filter(Boolean);
-  return { outcome: 'pass', summary: parts.join('; ') };
+  const parts = [exists.length ? rich`${codes(exists)} present` : [], changed.length ? rich`${codes(changed)} changed` : []].filter((part) => part.length > 0);
+  return { outcome: 'pass', summary: joined(parts, '; ') };
 }
 
-export const filesCheck: CheckKindModule = { sources, evaluate: evaluateFiles };
+export const filesCheck: CheckKindModule<'files'> = { sources, evaluate: evaluateFiles };

@@ -1,20 +1,22 @@
-import type { CheckConfig } from '../config/schema.ts';
+import type { CheckOf } from '../config/schema.ts';
+import { capitalized, codes, joined, rich, type RichText } from '../model/rich-text.ts';
 import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
 
-const quoted = (labels: string[]) => labels.map((label) => `\`${label}\``).join(', ');
+/** The parts that apply, in order: an empty list of labels says nothing. */
+const given = (...parts: [string[], RichText][]): RichText[] => parts.flatMap(([labels, part]) => (labels.length > 0 ? [part] : []));
 
-function evaluateLabels(check: CheckConfig, context: CheckContext): CheckVerdict {
-  const { all = [], none = [] } = check.labels!;
+function evaluateLabels(check: CheckOf<'labels'>, context: CheckContext): CheckVerdict {
+  const { all = [], none = [] } = check.labels;
   const labels = context.snapshot.pullRequest.labels;
   const missing = all.filter((label) => !labels.includes(label));
   const forbidden = none.filter((label) => labels.includes(label));
-  const problems = [missing.length ? `missing ${quoted(missing)}` : '', forbidden.length ? `has ${quoted(forbidden)}` : ''].filter(Boolean);
+  const problems = given([missing, rich`missing ${codes(missing)}`], [forbidden, rich`has ${codes(forbidden)}`]);
   if (problems.length > 0) {
-    const actions = [missing.length ? `add ${quoted(missing)}` : '', forbidden.length ? `remove ${quoted(forbidden)}` : ''].filter(Boolean);
-    return { outcome: 'fail', summary: `Labels: ${problems.join('; ')}`, fix: `${actions.join(' and ').replace(/^./, (c) => c.toUpperCase())} on the PR.`, blocker: `${check.id} labels` };
+    const actions = given([missing, rich`add ${codes(missing)}`], [forbidden, rich`remove ${codes(forbidden)}`]);
+    return { outcome: 'fail', summary: rich`Labels: ${joined(problems, '; ')}`, fix: rich`${capitalized(joined(actions, ' and '))} on the PR.`, blocker: `${check.id} labels` };
   }
-  const held = [all.length ? `has ${quoted(all)}` : '', none.length ? `none of ${quoted(none)}` : ''].filter(Boolean);
-  return { outcome: 'pass', summary: `Labels: ${held.join('; ')}` };
+  const held = given([all, rich`has ${codes(all)}`], [none, rich`none of ${codes(none)}`]);
+  return { outcome: 'pass', summary: rich`Labels: ${joined(held, '; ')}` };
 }
 
-export const labelsCheck: CheckKindModule = { sources: () => [], evaluate: evaluateLabels };
+export const labelsCheck: CheckKindModule<'labels'> = { sources: () => [], evaluate: evaluateLabels };

@@ -1,30 +1,32 @@
-import type { CheckConfig } from '../config/schema.ts';
-import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
+import type { CheckOf } from '../config/schema.ts';
 import { linearRegex } from '../config/linear-regex.ts';
+import { code, joined, rich, type RichText } from '../model/rich-text.ts';
+import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
 import { bodySections, meaningfulText, normaliseTitle } from './pr-body-sections.ts';
 
-function evaluatePrBody(check: CheckConfig, context: CheckContext): CheckVerdict {
-  const { sections = [], matches } = check.pr_body!;
+function evaluatePrBody(check: CheckOf<'pr_body'>, context: CheckContext): CheckVerdict {
+  const { sections = [], matches } = check.pr_body;
   const body = context.snapshot.pullRequest.body;
   const found = bodySections(body);
-  const problems: string[] = [];
+  const problems: RichText[] = [];
   for (const wanted of sections) {
     const section = found.find((item) => normaliseTitle(item.title) === normaliseTitle(wanted));
-    if (!section) problems.push(`no \`## ${wanted}\` section`);
-    else if (meaningfulText(section.content) === '') problems.push(`the \`${wanted}\` section is empty`);
+    if (!section) problems.push(rich`no ${code(`## ${wanted}`)} section`);
+    else if (meaningfulText(section.content) === '') problems.push(rich`the ${code(wanted)} section is empty`);
   }
-  if (matches !== undefined && !linearRegex(matches).test(body)) problems.push(`nothing matches \`${matches}\``);
+  if (matches !== undefined && !linearRegex(matches).test(body)) problems.push(rich`nothing matches ${code(matches)}`);
 
   if (problems.length > 0) {
+    const listed = joined(problems, '; ');
     return {
       outcome: 'fail',
-      summary: `PR description: ${problems.join('; ')}`,
-      fix: `Edit the PR description: ${problems.join('; ')}.`,
+      summary: rich`PR description: ${listed}`,
+      fix: rich`Edit the PR description: ${listed}.`,
       blocker: `${check.id} missing`,
     };
   }
-  const parts = [sections.length ? `sections ${sections.map((s) => `“${s}”`).join(', ')} filled in` : '', matches !== undefined ? `matches \`${matches}\`` : ''];
-  return { outcome: 'pass', summary: `PR description: ${parts.filter(Boolean).join('; ')}` };
+  const parts = [sections.length ? rich`sections ${sections.map((s) => `“${s}”`).join(', ')} filled in` : [], matches !== undefined ? rich`matches ${code(matches)}` : []];
+  return { outcome: 'pass', summary: rich`PR description: ${joined(parts.filter((part) => part.length > 0), '; ')}` };
 }
 
-export const prBodyCheck: CheckKindModule = { sources: () => [], evaluate: evaluatePrBody };
+export const prBodyCheck: CheckKindModule<'pr_body'> = { sources: () => [], evaluate: evaluatePrBody };

@@ -1,5 +1,6 @@
-import { CHECK_KINDS, type CheckConfig, type CheckKind } from '../config/schema.ts';
-import type { CheckKindModule } from './check-kind.ts';
+import type { CheckConfig, CheckKind, CheckOf } from '../config/schema.ts';
+import type { PlannedSource } from '../evidence/snapshot.ts';
+import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
 import { codeScanningCheck, dependabotCheck, secretScanningCheck } from './alerts-check.ts';
 import { ciCheck } from './ci-check.ts';
 import { coverageCheck } from './coverage-check.ts';
@@ -9,7 +10,7 @@ import { prBodyCheck } from './pr-body-check.ts';
 import { reviewsCheck } from './reviews-check.ts';
 import { signoffCheck } from './signoff-check.ts';
 
-const MODULES: Record<CheckKind, CheckKindModule> = {
+const MODULES: { [K in CheckKind]: CheckKindModule<K> } = {
   ci: ciCheck,
   reviews: reviewsCheck,
   signoff: signoffCheck,
@@ -22,13 +23,24 @@ const MODULES: Record<CheckKind, CheckKindModule> = {
   labels: labelsCheck,
 };
 
-export function kindOf(check: CheckConfig): CheckKind {
-  const kind = CHECK_KINDS.find((candidate) => check[candidate] !== undefined);
-  // The schema guarantees exactly one kind per check.
-  if (!kind) throw new Error(`check ${check.id} has no kind`);
-  return kind;
+// The kind and the check travel together as one type parameter, so the module of a kind only
+// ever gets checks of that kind (https://github.com/microsoft/TypeScript/pull/47109).
+function sourcesOf<K extends CheckKind>(kind: K, check: CheckOf<K>): PlannedSource[] {
+  const module: CheckKindModule<K> = MODULES[kind];
+  return module.sources(check);
 }
 
-export function moduleFor(check: CheckConfig): CheckKindModule {
-  return MODULES[kindOf(check)];
+function verdictOf<K extends CheckKind>(kind: K, check: CheckOf<K>, context: CheckContext): CheckVerdict {
+  const module: CheckKindModule<K> = MODULES[kind];
+  return module.evaluate(check, context);
+}
+
+/** The evidence sources a check needs. */
+export function checkSources(check: CheckConfig): PlannedSource[] {
+  return sourcesOf(check.kind, check);
+}
+
+/** What the check's kind decides about the evidence. */
+export function evaluateCheckKind(check: CheckConfig, context: CheckContext): CheckVerdict {
+  return verdictOf(check.kind, check, context);
 }

@@ -1,77 +1,82 @@
-import type { CheckConfig } from '../config/schema.ts';
-import { REPO_PERMISSIONS } from '../config/schema.ts';
-import type { LookupReader } from '../evidence/lookups.ts';
-import type { EvidenceProblem, ReviewFact } from '../evidence/snapshot.ts';
+import type { CheckOf } from '../config/schema.ts';
+import { hasPermission } from '../config/repo-permissions.ts';
+import { notYetRead, type LookupReader } from '../evidence/lookups.ts';
+import type { Actor, EvidenceProblem, ReviewFact } from '../evidence/snapshot.ts';
+import { joined, link, rich, user, type RichText } from '../model/rich-text.ts';
+import { heldPermission } from '../model/phrases.ts';
 import { source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
-import { profileLink } from './people.ts';
+
+/** A review by an account GitHub still knows. */
+type Review = ReviewFact & { user: Actor };
 
 // A COMMENTED review leaves the reviewer's earlier verdict standing, as on GitHub;
 // a dismissal clears it.
-const VERDICTS = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
+const VERDICTS = new Set<ReviewFact['state']>(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
+
+const hasUser = (review: ReviewFact): review is Review => review.user !== null;
 
 /** The latest verdict of each reviewer other than the PR's author. */
-export function latestVerdicts(reviews: ReviewFact[], author: string): Map<string, ReviewFact> {
-  const latest = new Map<string, ReviewFact>();
+export function latestVerdicts(reviews: ReviewFact[], author: string): Map<string, Review> {
+  const latest = new Map<string, Review>();
   const ordered = [...reviews].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
-  for (const review of ordered) {
-    if (!review.user || review.user.login === author || !VERDICTS.has(review.state)) continue;
+  for (const review of ordered.filter(hasUser)) {
+    if (review.user.login === author || !VERDICTS.has(review.state)) continue;
     latest.set(review.user.login, review);
   }
   return latest;
 }
 
+type Standing = { counts: true } | { counts: false; because: RichText } | { counts: 'unknown'; problem: EvidenceProblem };
+
 /** GitHub's branch protection counts reviews only from people who can write to the repository. */
-const COUNTING = REPO_PERMISSIONS.indexOf('write');
-
-type Standing = { counts: true } | { counts: false; because: string } | { counts: 'unknown'; problem: EvidenceProblem };
-
 function standing(login: string, lookups: LookupReader): Standing {
   const permission = lookups.permission(login);
-  if (permission === undefined) return { counts: 'unknown', problem: { what: `the repository permission of ${login}`, message: 'it was not read', fix: 'Re-run the job; if it persists, report it as a bug in release-readiness.' } };
+  if (permission === undefined) return { counts: 'unknown', problem: notYetRead(`the repository permission of ${login}`) };
   if (!permission.ok) return { counts: 'unknown', problem: permission.problem };
-  if (REPO_PERMISSIONS.indexOf(permission.value as (typeof REPO_PERMISSIONS)[number]) >= COUNTING) return { counts: true };
-  return { counts: false, because: `${login} has ${permission.value === 'none' ? 'no' : `\`${permission.value}\``} permission; GitHub counts reviews only from people with write access` };
+  if (hasPermission(permission.value, 'write')) return { counts: true };
+  return { counts: false, because: rich`${heldPermission(login, permission.value)}; GitHub counts reviews only from people with write access` };
 }
 
-function evaluateReviews(check: CheckConfig, context: CheckContext): CheckVerdict {
+const reviewLink = (review: Review) => link(review.user.login, review.htmlUrl);
+
+function evaluateReviews(check: CheckOf<'reviews'>, context: CheckContext): CheckVerdict {
   const reviews = source(context.snapshot, 'reviews');
   if (!reviews.ok) return unknownVerdict(reviews.problem);
 
-  const min = check.reviews?.min ?? 1;
+  const { min } = check.reviews;
   // A dismissal counts for nothing whoever wrote it: only approvals and change requests need a permission.
   const latest = [...latestVerdicts(reviews.value, context.snapshot.pullRequest.author.login).values()].filter((review) => review.state !== 'DISMISSED');
   // Every reviewer's permission is asked for in one round, before any is judged.
-  const standings = latest.map((review) => [review, standing(review.user!.login, context.lookups)] as const);
+  const standings = latest.map((review) => [review, standing(review.user.login, context.lookups)] as const);
   const unknown = standings.find(([, s]) => s.counts === 'unknown')?.[1];
   if (unknown?.counts === 'unknown') return unknownVerdict(unknown.problem);
   const verdicts = standings.filter(([, s]) => s.counts === true).map(([review]) => review);
-  const ignored = standings.flatMap(([review, s]) => (s.counts === false ? [`[${review.user!.login}](${review.htmlUrl}) did not count: ${s.because}`] : []));
+  const ignored = standings.flatMap(([review, s]) => (s.counts === false ? [rich`${reviewLink(review)} did not count: ${s.because}`] : []));
   const approvals = verdicts.filter((review) => review.state === 'APPROVED');
   const objections = verdicts.filter((review) => review.state === 'CHANGES_REQUESTED');
-  const approvedBy = approvals.map((review) => `[${review.user!.login}](${review.htmlUrl})`).join(', ');
+  const approvedBy = joined(approvals.map(reviewLink), ', ');
 
-  const notes = ignored.length > 0 ? ` · ${ignored.join('; ')}` : '';
+  const notes = ignored.length > 0 ? rich` · ${joined(ignored, '; ')}` : [];
   if (objections.length > 0) {
-    const who = objections.map((review) => `[${review.user!.login}](${review.htmlUrl})`).join(', ');
     return {
       outcome: 'fail',
-      summary: `Changes requested by ${who}${approvals.length ? ` · approved by ${approvedBy}` : ''}${notes}`,
-      fix: `Address the requested changes, then ask ${objections.map((r) => profileLink(r.user!.login)).join(', ')} to approve.`,
+      summary: rich`Changes requested by ${joined(objections.map(reviewLink), ', ')}${approvals.length ? rich` · approved by ${approvedBy}` : ''}${notes}`,
+      fix: rich`Address the requested changes, then ask ${joined(objections.map((review) => user(review.user.login)), ', ')} to approve.`,
       blocker: 'changes requested',
     };
   }
   if (approvals.length < min) {
     return {
       outcome: 'pending',
-      summary: `${approvals.length} of ${min} approvals${approvals.length ? `: ${approvedBy}` : ''}${notes}`,
-      fix: `Needs ${min - approvals.length} more approving review(s) from someone with write access other than the author.`,
+      summary: rich`${approvals.length} of ${min} approvals${approvals.length ? rich`: ${approvedBy}` : ''}${notes}`,
+      fix: rich`Needs ${min - approvals.length} more approving review(s) from someone with write access other than the author.`,
       blocker: `${check.id} ${approvals.length}/${min}`,
     };
   }
-  return { outcome: 'pass', summary: `Approved by ${approvedBy}${notes}` };
+  return { outcome: 'pass', summary: rich`Approved by ${approvedBy}${notes}` };
 }
 
-export const reviewsCheck: CheckKindModule = {
+export const reviewsCheck: CheckKindModule<'reviews'> = {
   sources: () => ['reviews'],
   evaluate: evaluateReviews,
 };

@@ -4,7 +4,7 @@ import { formatPath, type ConfigError } from './config-error.ts';
 import { closestKey, knownKeysAt } from './known-keys.ts';
 import { configSchema, type ReadinessConfig } from './schema.ts';
 
-export type ParsedConfig = { ok: true; config: ReadinessConfig } | { ok: false; errors: ConfigError[] };
+export type ConfigParse = { ok: true; config: ReadinessConfig } | { ok: false; errors: ConfigError[] };
 
 /** A policy is a page of YAML; a larger one is refused before parsing, so a hostile file costs nothing. */
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -12,21 +12,11 @@ export const MAX_POLICY_BYTES = 256 * 1024;
 /** Errors described one by one; past this many they are counted. */
 const MAX_ERRORS = 50;
 
-const parsed = new Map<string, ParsedConfig>();
-
-/** Parses readiness.yml; every error carries the line and column to fix. The same text is parsed once per run. */
-export function parseConfig(text: string): ParsedConfig {
-  let result = parsed.get(text);
-  if (!result) {
-    result = parseOnce(text);
-    // One run reads a base policy or two and perhaps the head's copy: keep a handful.
-    if (parsed.size >= 8) parsed.delete(parsed.keys().next().value!);
-    parsed.set(text, result);
-  }
-  return result;
-}
-
-function parseOnce(text: string): ParsedConfig {
+/**
+ * Parses readiness.yml; every error carries the line and column to fix. Each call parses:
+ * a run that reads the same text again keeps the result in its ParseMemo.
+ */
+export function parseConfig(text: string): ConfigParse {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_POLICY_BYTES) {
     const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;

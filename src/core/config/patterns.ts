@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/error-message.ts';
 import picomatch from 'picomatch';
 import { linearRegex } from './linear-regex.ts';
 
@@ -21,7 +22,7 @@ export function globProblem(glob: string): string | null {
     compileGlob(glob);
     return null;
   } catch (error) {
-    return `\`${glob}\` is not a valid glob: ${(error as Error).message}`;
+    return `\`${glob}\` is not a valid glob: ${errorMessage(error)}`;
   }
 }
 
@@ -31,7 +32,7 @@ export function regexProblem(source: string): string | null {
     linearRegex(source);
     return null;
   } catch (error) {
-    const message = (error as Error).message.replace(/^error parsing regexp: /, '');
+    const message = errorMessage(error).replace(/^error parsing regexp: /, '');
     // RE2 refuses what only a backtracking engine can run: say so, so the fix is clear.
     const backtracking = /unsupported Perl syntax|invalid escape sequence: `\\[1-9k]/.test(message);
     return backtracking

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { globProblem, regexProblem } from './patterns.ts';
+import { REPO_PERMISSIONS } from './repo-permissions.ts';
 
 /** Names that people type after `/signoff`: lowercase so a command is unambiguous. */
 const NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -48,10 +49,6 @@ export const releaseSchema = z.strictObject({
   /** A regular expression on the PR title. */
   title: regex.optional(),
 });
-
-/** Repository roles, weakest first, as GitHub names them. */
-export const REPO_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
-export type RepoPermission = (typeof REPO_PERMISSIONS)[number];
 
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -156,9 +153,25 @@ export const labelsSchema = z
   })
   .superRefine(atLeastOne(['all', 'none']));
 
-/** Every kind of check; a check item names exactly one. */
+/** Every kind of check, and what it is configured with: a check item names exactly one, as a key. */
 export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
+
+const KIND_SCHEMAS = {
+  ci: ciSchema,
+  reviews: reviewsSchema,
+  signoff: name('role name'),
+  coverage: coverageSchema,
+  dependabot: dependabotSchema,
+  secret_scanning: secretScanningSchema,
+  code_scanning: codeScanningSchema,
+  files: filesSchema,
+  pr_body: prBodySchema,
+  labels: labelsSchema,
+} satisfies Record<CheckKind, z.ZodType>;
+
+type KindSchemas = typeof KIND_SCHEMAS;
+type OptionalKinds = { [K in CheckKind]: z.ZodOptional<KindSchemas[K]> };
 
 export const checkSchema = z
   .strictObject({
@@ -168,16 +181,7 @@ export const checkSchema = z
     section: z.string().min(1).optional(),
     required: z.boolean().default(true),
     when: whenSchema.optional(),
-    ci: ciSchema.optional(),
-    reviews: reviewsSchema.optional(),
-    signoff: name('role name').optional(),
-    coverage: coverageSchema.optional(),
-    dependabot: dependabotSchema.optional(),
-    secret_scanning: secretScanningSchema.optional(),
-    code_scanning: codeScanningSchema.optional(),
-    files: filesSchema.optional(),
-    pr_body: prBodySchema.optional(),
-    labels: labelsSchema.optional(),
+    ...(Object.fromEntries(CHECK_KINDS.map((kind) => [kind, KIND_SCHEMAS[kind].optional()])) as OptionalKinds),
   })
   .superRefine((check, ctx) => {
     const kinds = CHECK_KINDS.filter((kind) => check[kind] !== undefined);
@@ -191,6 +195,22 @@ export const checkSchema = z
       });
     }
   });
+
+type CheckItem = z.output<typeof checkSchema>;
+
+/**
+ * A check of one kind, as the gate reads it: `kind` names the key its settings are under
+ * (`ci: {...}` → `kind: 'ci'`), and the other kinds' keys are absent.
+ */
+export type CheckOf<K extends CheckKind> = {
+  [P in K]: Omit<CheckItem, CheckKind> & { kind: P } & { [Q in P]: z.output<KindSchemas[Q]> } & { [Q in Exclude<CheckKind, P>]?: never };
+}[K];
+export type CheckConfig = CheckOf<CheckKind>;
+
+/** Names the kind of a check that passed the schema, which has made sure exactly one kind key is set. */
+function withKind(check: CheckItem): CheckConfig {
+  return { ...check, kind: CHECK_KINDS.find((kind) => check[kind] !== undefined) } as CheckConfig;
+}
 
 export const configSchema = z
   .strictObject({
@@ -237,10 +257,13 @@ export const configSchema = z
       }
       if (check.signoff !== undefined) undeclared(check.signoff, ['checks', index, 'signoff']);
     });
-  });
+  })
+  // The YAML stays as people write it (one key per kind); `kind` is added here, once, so that
+  // nothing that reads a check has to find out which key is set. The JSON Schema (the input
+  // side) does not change.
+  .transform((config) => ({ ...config, checks: config.checks.map(withKind) }));
 
 export type ReadinessConfig = z.output<typeof configSchema>;
-export type CheckConfig = ReadinessConfig['checks'][number];
 export type RoleConfig = ReadinessConfig['signoffs'][string];
 export type ReleaseRules = z.output<typeof releaseSchema>;
 export type WhenRules = z.output<typeof whenSchema>;

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/error-message.ts';
 import type { CoverageParse } from './coverage-figure.ts';
 import { FORMAT_TITLE } from './format-names.ts';
 import { fail, figureOf, NO_LINES_MESSAGE, rateOnlyFigure } from './make-figure.ts';
@@ -14,7 +15,7 @@ export function parseIstanbulSummary(text: string, name: string): CoverageParse 
   try {
     document = JSON.parse(text);
   } catch (error) {
-    return fail(`${name} looks like JSON but does not parse (${error instanceof Error ? error.message : String(error)}); the file may be cut off`);
+    return fail(`${name} looks like JSON but does not parse (${errorMessage(error)}); the file may be cut off`);
   }
   if (!isObject(document)) return fail(`${name} is JSON but not an Istanbul json-summary (expected an object with a "total" entry)`);
 

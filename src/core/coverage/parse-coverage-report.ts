@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/error-message.ts';
 import { parseClover } from './clover.ts';
 import { parseCobertura } from './cobertura.ts';
 import type { CoverageFormat, CoverageParse } from './coverage-figure.ts';
@@ -31,6 +32,6 @@ export function parseCoverageReport(text: string, fileName?: string): CoveragePa
     return detected.ok ? PARSERS[detected.format](body, name) : fail(detected.message);
   } catch (error) {
     // A parser bug must not take the whole gate down with it.
-    return fail(`${name} could not be read (${error instanceof Error ? error.message : String(error)})`);
+    return fail(`${name} could not be read (${errorMessage(error)})`);
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/error-message.ts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** An element as fast-xml-parser builds it with the options below. */
@@ -48,7 +49,7 @@ export function readXml(text: string, name: string, title: string): XmlRead {
     }
     return { ok: false, message: `${name} looks like ${title} but has no root element` };
   } catch (error) {
-    return { ok: false, message: `${name} looks like ${title} but could not be read as XML (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, message: `${name} looks like ${title} but could not be read as XML (${errorMessage(error)})` };
   }
 }
 

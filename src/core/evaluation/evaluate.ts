@@ -1,34 +1,19 @@
-import { unknownVerdict, type CheckContext, type CheckVerdict } from '../checks/check-kind.ts';
-import { moduleFor } from '../checks/registry.ts';
 import { formatConfigError } from '../config/config-error.ts';
-import { parseConfig } from '../config/parse-config.ts';
-import type { CheckConfig, ReadinessConfig } from '../config/schema.ts';
+import type { ReadinessConfig } from '../config/schema.ts';
 import { lookupReader, type LookupReader } from '../evidence/lookups.ts';
-import type { EvidenceSnapshot, PolicyFile, PullRequestFacts, Readable } from '../evidence/snapshot.ts';
+import type { EvidenceSnapshot, PolicyFile } from '../evidence/snapshot.ts';
+import { isLivingComment } from '../markers/gate-comments.ts';
+import type { Evaluation } from '../model/evaluation.ts';
 import { policyChange } from '../policy/policy-change.ts';
-import { matchRelease } from '../release-match.ts';
-import { dueReminder } from '../reminders/due-reminders.ts';
-import { isLivingComment } from '../render/marker.ts';
-import { code } from '../render/markdown.ts';
-import { commandAttempts } from '../signoffs/command-attempts.ts';
-import { decideSignoffs } from '../signoffs/decide-signoffs.ts';
 import { lastPushOf } from '../pushes/push-history.ts';
-import { decideWaivers } from '../waivers/decide-waivers.ts';
-import { applicability } from './applicability.ts';
+import { dueReminder } from '../reminders/due-reminders.ts';
+import { decidePeople } from './decide-people.ts';
 import { detectForgery } from './forgery.ts';
 import { gateDescription, gateState, truncateDescription } from './gate-state.ts';
-import type { CheckResult, Evaluation, RoleResult, Waiver } from './result.ts';
+import { judgeChecks } from './judge-checks.ts';
+import { createParseMemo, type ParseMemo } from './parse-memo.ts';
+import { prepare } from './prepare.ts';
 import { applyRoleConditions } from './role-conditions.ts';
-
-export type Preparation = { kind: 'unreadable' } | { kind: 'invalid' } | { kind: 'not-release'; config: ReadinessConfig } | { kind: 'gate'; config: ReadinessConfig };
-
-/** What the policy says about this PR before any other evidence is read. */
-export function prepare(policy: Readable<PolicyFile>, pr: PullRequestFacts): Preparation {
-  if (!policy.ok) return { kind: 'unreadable' };
-  const parsed = parseConfig(policy.value.text);
-  if (!parsed.ok) return { kind: 'invalid' };
-  return matchRelease(parsed.config.release, pr).release ? { kind: 'gate', config: parsed.config } : { kind: 'not-release', config: parsed.config };
-}
 
 function baseEvaluation(snapshot: EvidenceSnapshot): Evaluation {
   const pr = snapshot.pullRequest;
@@ -54,42 +39,37 @@ function baseEvaluation(snapshot: EvidenceSnapshot): Evaluation {
 }
 
 /**
- * A pure function of the snapshot: the same snapshot always yields the same evaluation.
+ * A pure function of the snapshot: the same snapshot always yields the same evaluation, with
+ * or without a memo (which only saves parsing again what an earlier round parsed).
  * `followUps` lists evidence it needed and did not find; until that is gathered, whatever
  * depends on it reads as "cannot tell" and never counts.
  */
-export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
+export function evaluate(snapshot: EvidenceSnapshot, memo: ParseMemo = createParseMemo()): Evaluation {
   const base = baseEvaluation(snapshot);
-  const pr = snapshot.pullRequest;
-  if (!snapshot.policy.ok) {
-    return { ...base, problems: [snapshot.policy.problem], description: truncateDescription(`Cannot evaluate: ${snapshot.policy.problem.message}`) };
+  const preparation = prepare(snapshot.policy, snapshot.pullRequest, memo);
+  switch (preparation.kind) {
+    case 'unreadable':
+      return { ...base, problems: [preparation.problem], description: truncateDescription(`Cannot evaluate: ${preparation.problem.message}`) };
+    case 'invalid': {
+      const first = formatConfigError(preparation.policy.path, preparation.errors[0]!);
+      return { ...base, configErrors: preparation.errors, description: truncateDescription(`Invalid readiness.yml: ${first}`) };
+    }
+    case 'not-release':
+      return { ...base, applies: false, postStatus: preparation.config.non_release_status === 'success', state: 'success', description: 'Not a release pull request: the readiness gate does not apply' };
+    case 'gate':
+      return gate(base, snapshot, preparation.policy, preparation.config, memo);
   }
-  const parsed = parseConfig(snapshot.policy.value.text);
-  if (!parsed.ok) {
-    const first = formatConfigError(snapshot.policy.value.path, parsed.errors[0]!);
-    return { ...base, configErrors: parsed.errors, description: truncateDescription(`Invalid readiness.yml: ${first}`) };
-  }
-  const config = parsed.config;
-  if (!matchRelease(config.release, pr).release) {
-    return { ...base, applies: false, postStatus: config.non_release_status === 'success', state: 'success', description: 'Not a release pull request: the readiness gate does not apply' };
-  }
+}
 
+/** The evaluation of a release PR: its checks, its sign-offs, and everything they depend on. */
+function gate(base: Evaluation, snapshot: EvidenceSnapshot, policy: PolicyFile, config: ReadinessConfig, memo: ParseMemo): Evaluation {
+  const pr = snapshot.pullRequest;
   const lookups = lookupReader(snapshot.lookups);
   // Only a PR into the branch the policy is read from changes the policy in force.
-  const change = pr.base.ref === snapshot.policy.value.ref ? policyChange(snapshot.policy.value.path, config, snapshot.policy.value.text, snapshot.sources.changedFiles, lookups) : null;
-  const people = decidePeople(snapshot, config, lookups);
+  const change = pr.base.ref === policy.ref ? policyChange(policy.path, config, policy.text, snapshot.sources.changedFiles, lookups, memo.config) : null;
+  const people = decidePeople(snapshot, config, lookups, memo.commands);
   const roles = applyRoleConditions(people.roles, config, snapshot, change !== null);
-  const roleMap = new Map(roles.map((role) => [role.role, role]));
-  const checks = config.checks.map((check): CheckResult => {
-    const result: CheckResult = {
-      id: check.id,
-      name: check.name,
-      ...(check.section === undefined ? {} : { section: check.section }),
-      required: check.required,
-      ...evaluateCheck(check, { snapshot, roles: roleMap, lookups, writers: config.writers }),
-    };
-    return withWaiver(result, people.waivers.get(check.id));
-  });
+  const checks = judgeChecks(config, { snapshot, roles: new Map(roles.map((role) => [role.role, role])), lookups, writers: config.writers }, people.waivers);
   // A PR whose change to readiness.yml cannot be read or is invalid never passes: it would
   // rewrite the gate of its branch, and nobody could see how.
   const state = change?.problem ? 'error' : gateState(checks, roles);
@@ -119,73 +99,10 @@ export function evaluate(snapshot: EvidenceSnapshot): Evaluation {
   };
 }
 
-/** An "if applicable" check that does not apply is shown, with the reason, and never blocks. */
-function evaluateCheck(check: CheckConfig, context: CheckContext): CheckVerdict {
-  const applies = applicability(check.when, context.snapshot);
-  if (applies.applies === 'unknown') return unknownVerdict(applies.problem);
-  if (!applies.applies) return { outcome: 'skipped', summary: `Does not apply: ${applies.because}` };
-  return moduleFor(check).evaluate(check, context);
-}
-
-/** A waiver turns a check that does not pass into an accepted risk; a passing check needs none. */
-function withWaiver(result: CheckResult, waiver: Waiver | undefined): CheckResult {
-  if (!waiver || result.outcome === 'pass' || result.outcome === 'skipped') return result;
-  const until = waiver.expiresAt ? ` until ${waiver.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
-  return {
-    id: result.id,
-    name: result.name,
-    ...(result.section === undefined ? {} : { section: result.section }),
-    required: result.required,
-    outcome: 'waived',
-    summary: `Waived by ${waiver.login}${until}: ${code(waiver.reason)} — ${result.summary}`,
-    waiver,
-  };
-}
-
 /** When the head was pushed, from GitHub's record of pushes; null when that record is not at hand. */
 function headPushedAt(lookups: LookupReader, headSha: string): string | null {
   const record = lookups.pushRecord();
   return record?.ok ? (lastPushOf(record.value, headSha)?.at ?? null) : null;
-}
-
-interface People {
-  roles: RoleResult[];
-  waivers: Map<string, Waiver>;
-  ledger: Evaluation['ledger'];
-  reactTo: number[];
-  problems: Evaluation['problems'];
-}
-
-/** Sign-offs and waivers, rebuilt from the comments. Without comments or statuses, nothing a person said can be trusted. */
-function decidePeople(snapshot: EvidenceSnapshot, config: ReadinessConfig, lookups: LookupReader): People {
-  const comments = snapshot.sources.comments;
-  const statuses = snapshot.sources.statuses;
-  const pr = snapshot.pullRequest;
-  if (!comments?.ok || !statuses?.ok) {
-    const roles = Object.entries(config.signoffs).map(
-      ([role, rule]): RoleResult => ({
-        role,
-        min: rule.min,
-        users: rule.users ?? [],
-        teams: rule.teams ?? [],
-        permission: rule.permission ?? null,
-        outcome: 'unknown',
-        because: 'the comments or statuses could not be read',
-        signatures: [],
-        stale: [],
-      }),
-    );
-    return { roles, waivers: new Map(), ledger: [], reactTo: [], problems: [] };
-  }
-  const binding = { gate: snapshot.gate, prNumber: pr.number, headSha: pr.head.sha, headStatuses: statuses.value, lookups };
-  const attempts = commandAttempts(comments.value, snapshot.gate.identity);
-  const common = { config, attempts, pr: { author: pr.author.login, headSha: pr.head.sha }, lookups, binding };
-  const signoffs = decideSignoffs(common);
-  const waivers = decideWaivers({ ...common, now: snapshot.evaluatedAt });
-  const counted = [...signoffs.countedComments, ...comments.value.filter((comment) => [...waivers.waivers.values()].some((w) => w.commentUrl === comment.htmlUrl))];
-  const reactTo = [...new Set(counted.filter((comment) => comment.plusOneReactions === 0).map((comment) => comment.id))];
-  const ledger = [...signoffs.ledger, ...waivers.ledger].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.commentId - b.commentId);
-  return { roles: signoffs.roles, waivers: waivers.waivers, ledger, reactTo, problems: waivers.problems };
 }
 
 function dedupe<T extends { what: string; message: string }>(items: T[]): T[] {

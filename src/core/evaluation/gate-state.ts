@@ -1,4 +1,6 @@
-import type { CheckResult, GateState, RoleResult } from './result.ts';
+import type { CheckResult } from '../model/check-result.ts';
+import type { GateState } from '../model/outcomes.ts';
+import type { RoleResult } from '../model/role-result.ts';
 
 /** GitHub rejects longer commit status descriptions. */
 export const MAX_DESCRIPTION = 140;

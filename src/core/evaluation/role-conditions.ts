@@ -1,7 +1,8 @@
 import type { ReadinessConfig } from '../config/schema.ts';
 import type { EvidenceSnapshot } from '../evidence/snapshot.ts';
+import { problemText } from '../model/phrases.ts';
+import type { RoleResult } from '../model/role-result.ts';
 import { applicability } from './applicability.ts';
-import type { RoleResult } from './result.ts';
 
 /**
  * Applies each role's `when`. The role named by `policy_change` is required whenever the PR
@@ -12,7 +13,7 @@ export function applyRoleConditions(roles: RoleResult[], config: ReadinessConfig
     if (role.outcome === 'unknown') return role;
     if (policyChanged && config.policy_change?.signoff === role.role) return role;
     const applies = applicability(config.signoffs[role.role]?.when, snapshot);
-    if (applies.applies === 'unknown') return { ...role, outcome: 'unknown', because: `${applies.problem.what}: ${applies.problem.message}`, problem: applies.problem };
+    if (applies.applies === 'unknown') return { ...role, outcome: 'unknown', because: problemText(applies.problem), problem: applies.problem };
     if (!applies.applies) return { ...role, outcome: 'skipped', because: applies.because };
     return role;
   });

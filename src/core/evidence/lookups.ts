@@ -1,25 +1,5 @@
-import type { PushRecord, Readable } from './snapshot.ts';
-
-/**
- * Evidence that depends on other evidence (who commented decides whose team membership
- * matters), gathered in follow-up rounds. Keys are the lookups' own ids (see lookupKey).
- */
-export interface Lookups {
-  /** `org/team:login` → is an active member. */
-  memberships?: Record<string, Readable<boolean>>;
-  /** login → repository role (read, triage, write, maintain, admin, none). */
-  permissions?: Record<string, Readable<string>>;
-  /** sha → the tree of a commit: equal trees are equal files. */
-  commitTrees?: Record<string, Readable<string>>;
-  /** `signed...head` → the paths whose content differs between the two commits' files. */
-  comparisons?: Record<string, Readable<string[]>>;
-  /** When and by whom the head branch moved, from GitHub's activity feed. */
-  pushRecord?: Readable<PushRecord>;
-  /** Lower-cased login → a commit of the PR that account authored or committed. */
-  commitAuthors?: Readable<Record<string, string>>;
-  /** readiness.yml as the PR's head would have it; null when the head has none. */
-  headPolicy?: Readable<string | null>;
-}
+import type { GitHubValue, RepositoryPermission } from './github-values.ts';
+import type { EvidenceProblem, Lookups, PushRecord, Readable } from './snapshot.ts';
 
 export type FollowUp =
   | { kind: 'membership'; team: string; login: string }
@@ -52,7 +32,7 @@ export function followUpKey(item: FollowUp): string {
  */
 export interface LookupReader {
   membership(team: string, login: string): Readable<boolean> | undefined;
-  permission(login: string): Readable<string> | undefined;
+  permission(login: string): Readable<GitHubValue<RepositoryPermission>> | undefined;
   commitTree(sha: string): Readable<string> | undefined;
   comparison(base: string, head: string): Readable<string[]> | undefined;
   headPolicy(): Readable<string | null> | undefined;
@@ -78,4 +58,9 @@ export function lookupReader(lookups: Lookups | undefined): LookupReader {
     commitAuthors: () => take(lookups?.commitAuthors, { kind: 'commitAuthors' }),
     missing: () => [...missing.values()],
   };
+}
+
+/** A lookup the evaluation asked for and the adapter has not read yet: it never counts. */
+export function notYetRead(what: string): EvidenceProblem {
+  return { what, message: 'it was not read', fix: 'Re-run the job; if it persists, report it as a bug in release-readiness.' };
 }

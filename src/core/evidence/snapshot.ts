@@ -1,4 +1,4 @@
-import type { Lookups } from './lookups.ts';
+import type { ActorType, ChangedFileStatus, DependencyScope, CheckRunConclusion, CheckRunStatus, CommitStatusState, GitHubValue, PushType, RepositoryPermission, ReviewState } from './github-values.ts';
 
 /**
  * Everything an evaluation may ask about a pull request, as plain JSON.
@@ -21,8 +21,7 @@ export interface EvidenceProblem {
 
 export interface Actor {
   login: string;
-  /** "User", "Bot" or "Organization", as GitHub reports it. */
-  type: string;
+  type: GitHubValue<ActorType>;
 }
 
 export interface PullRequestFacts {
@@ -52,10 +51,9 @@ export interface PolicyFile {
 export interface CheckRunFact {
   id: number;
   name: string;
-  /** queued, in_progress, completed, waiting, requested, pending */
-  status: string;
-  /** success, failure, neutral, cancelled, skipped, timed_out, action_required, stale, or null while running */
-  conclusion: string | null;
+  status: GitHubValue<CheckRunStatus>;
+  /** Null while it runs. */
+  conclusion: GitHubValue<CheckRunConclusion> | null;
   htmlUrl: string | null;
   appSlug: string | null;
   /** What the run reported, e.g. a coverage tool's "Coverage 84.2%". */
@@ -66,8 +64,7 @@ export interface CheckRunFact {
 export interface StatusFact {
   id: number;
   context: string;
-  /** error, failure, pending, success */
-  state: string;
+  state: GitHubValue<CommitStatusState>;
   description: string | null;
   targetUrl: string | null;
   createdAt: string;
@@ -77,8 +74,7 @@ export interface StatusFact {
 export interface ReviewFact {
   id: number;
   user: Actor | null;
-  /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED, PENDING */
-  state: string;
+  state: GitHubValue<ReviewState>;
   commitId: string | null;
   submittedAt: string | null;
   htmlUrl: string;
@@ -105,8 +101,7 @@ export interface PushFact {
   after: string;
   /** GitHub's clock. */
   at: string;
-  /** push, force_push, branch_creation, branch_deletion, pr_merge, merge_queue_merge */
-  type: string;
+  type: GitHubValue<PushType>;
   /** Who moved it; null when GitHub no longer knows the account. */
   actor: string | null;
 }
@@ -126,8 +121,7 @@ export interface PushRecord {
 
 export interface ChangedFileFact {
   path: string;
-  /** added, removed, modified, renamed, copied, changed, unchanged */
-  status: string;
+  status: GitHubValue<ChangedFileStatus>;
   previousPath: string | null;
 }
 
@@ -155,7 +149,7 @@ export interface AlertFact {
   title: string;
   htmlUrl: string;
   /** Dependabot: runtime or development; null when GitHub does not know. */
-  scope?: string | null;
+  scope?: GitHubValue<DependencyScope> | null;
   /** Code scanning: the tool that found it, e.g. CodeQL. */
   tool?: string | null;
 }
@@ -192,6 +186,27 @@ export interface EvidenceSnapshot {
   sources: EvidenceSources;
   /** Follow-up evidence, read once the first round showed what it depends on. */
   lookups?: Lookups;
+}
+
+/**
+ * Evidence that depends on other evidence (who commented decides whose team membership
+ * matters), gathered in follow-up rounds. Keys are the lookups' own ids (see followUpKey).
+ */
+export interface Lookups {
+  /** `org/team:login` → is an active member. */
+  memberships?: Record<string, Readable<boolean>>;
+  /** login → repository role. */
+  permissions?: Record<string, Readable<GitHubValue<RepositoryPermission>>>;
+  /** sha → the tree of a commit: equal trees are equal files. */
+  commitTrees?: Record<string, Readable<string>>;
+  /** `signed...head` → the paths whose content differs between the two commits' files. */
+  comparisons?: Record<string, Readable<string[]>>;
+  /** When and by whom the head branch moved, from GitHub's activity feed. */
+  pushRecord?: Readable<PushRecord>;
+  /** Lower-cased login → a commit of the PR that account authored or committed. */
+  commitAuthors?: Readable<Record<string, string>>;
+  /** readiness.yml as the PR's head would have it; null when the head has none. */
+  headPolicy?: Readable<string | null>;
 }
 
 export interface EvidenceSources {

@@ -1,19 +1,19 @@
-import type { LookupReader } from '../evidence/lookups.ts';
+import { notYetRead, type LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem, GateFacts, PushRecord, StatusFact } from '../evidence/snapshot.ts';
+import { problemText } from '../model/phrases.ts';
+import { code, quoted, rich, type RichText } from '../model/rich-text.ts';
+import type { BoundBy } from '../model/role-result.ts';
 import { carryOver } from './carry-over.ts';
 import { gateFirstSawHead } from './gate-first-saw-head.ts';
 import { branchName, lastPushOf, oldestPush, tipAt, tipsSince } from './push-history.ts';
 
-/** Which record bound a command to a commit: GitHub's activity feed, the gate's own status (an App only), or nothing. */
-export type BoundBy = 'activity' | 'gate status' | 'none';
-
 export type Binding =
-  | { holds: true; commit: string; boundBy: BoundBy; carried?: string }
+  | { holds: true; commit: string; boundBy: BoundBy; carried?: RichText }
   | {
       holds: false;
       commit: string | null;
       boundBy: BoundBy;
-      reason: string;
+      reason: RichText;
       /** Set when a record that was needed could not be had: the command then neither counts nor is called stale. */
       problem?: EvidenceProblem;
     };
@@ -27,28 +27,31 @@ export interface BindingContext {
   lookups: LookupReader;
 }
 
+/** What the person does when the head moved past their command. */
+export type Again = 'sign off again' | 'waive again';
+
 const short = (sha: string) => sha.slice(0, 7);
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-function byActivity(atIso: string, reopenOn: readonly string[] | null, record: PushRecord, headPushedAt: string, context: BindingContext): Binding {
+function byActivity(atIso: string, reopenOn: readonly string[] | null, record: PushRecord, headPushedAt: string, context: BindingContext, again: Again): Binding {
   const { headSha: head } = context;
   if (Date.parse(atIso) > Date.parse(headPushedAt)) return { holds: true, commit: head, boundBy: 'activity' };
   const signed = tipAt(record, atIso);
   if (signed === null) {
     const oldest = oldestPush(record);
     const reach = record.complete && oldest ? `starts at ${minute(oldest.at)}` : 'is longer than the gate reads';
-    return { holds: false, commit: null, boundBy: 'activity', reason: `GitHub's record of pushes to \`${branchName(record)}\` ${reach}, after it was given: sign off again` };
+    return { holds: false, commit: null, boundBy: 'activity', reason: rich`GitHub's record of pushes to ${code(branchName(record))} ${reach}, after it was given: ${again}` };
   }
   const tips = tipsSince(record, atIso);
   const carry = carryOver(signed, head, tips, reopenOn, context.lookups);
   if (carry.carried) return { holds: true, commit: signed, boundBy: 'activity', carried: carry.because };
   const moved = signed === head ? `${short(head)} was replaced and pushed again at ${minute(headPushedAt)}` : `${short(head)} was pushed at ${minute(headPushedAt)}`;
-  return { holds: false, commit: signed, boundBy: 'activity', reason: `it was given on ${short(signed)}; ${moved}, and ${carry.because}: sign off again` };
+  return { holds: false, commit: signed, boundBy: 'activity', reason: rich`it was given on ${short(signed)}; ${moved}, and ${carry.because}: ${again}` };
 }
 
 /** The record that shows when the head was pushed is missing: say which, and what would fix it. */
 function missingRecord(record: ReturnType<LookupReader['pushRecord']>, head: string): EvidenceProblem {
-  if (record === undefined) return { what: 'the record of pushes', message: 'it was not read', fix: 'Re-run the job; if it persists, report it as a bug in release-readiness.' };
+  if (record === undefined) return notYetRead('the record of pushes');
   if (!record.ok) return record.problem;
   return {
     what: `GitHub's activity record of \`${branchName(record.value)}\``,
@@ -64,10 +67,10 @@ function missingRecord(record: ReturnType<LookupReader['pushRecord']>, head: str
  * the gate writes as an identity no workflow shares (an App); otherwise nothing proves when
  * the head arrived, and the command fails closed with the record that was missing.
  */
-export function bindToCommit(atIso: string, reopenOn: readonly string[] | null, context: BindingContext): Binding {
+export function bindToCommit(atIso: string, reopenOn: readonly string[] | null, context: BindingContext, again: Again = 'sign off again'): Binding {
   const record = context.lookups.pushRecord();
   const pushed = record?.ok ? lastPushOf(record.value, context.headSha) : null;
-  if (record?.ok && pushed) return byActivity(atIso, reopenOn, record.value, pushed.at, context);
+  if (record?.ok && pushed) return byActivity(atIso, reopenOn, record.value, pushed.at, context, again);
 
   const missing = missingRecord(record, context.headSha);
   if (!context.gate.identity.shared) {
@@ -78,12 +81,12 @@ export function bindToCommit(atIso: string, reopenOn: readonly string[] | null, 
         holds: false,
         commit: null,
         boundBy: 'gate status',
-        reason: `it was given before the gate first evaluated ${short(context.headSha)} (${minute(seen)}), and ${missing.what} could not show which commit it was given on (${missing.message}): sign off again`,
+        reason: rich`it was given before the gate first evaluated ${short(context.headSha)} (${minute(seen)}), and ${quoted(missing.what)} could not show which commit it was given on (${quoted(missing.message)}): ${again}`,
       };
     }
   }
   const fix = context.gate.identity.shared
     ? `${missing.fix} With the GITHUB_TOKEN nothing else proves when the head was pushed: every workflow writes as \`github-actions[bot]\`.`
     : missing.fix;
-  return { holds: false, commit: null, boundBy: 'none', reason: `the commit it was given on cannot be established: ${missing.what}: ${missing.message}`, problem: { ...missing, fix } };
+  return { holds: false, commit: null, boundBy: 'none', reason: rich`the commit it was given on cannot be established: ${problemText(missing)}`, problem: { ...missing, fix } };
 }

@@ -1,5 +1,6 @@
 import { matchesAnyGlob } from '../config/patterns.ts';
 import type { LookupReader } from '../evidence/lookups.ts';
+import { code, codes, quoted, rich, type RichText } from '../model/rich-text.ts';
 import { NO_COMMIT } from './push-history.ts';
 
 /** Past this many moves since a command, the gate does not compare each one: sign again. */
@@ -7,7 +8,7 @@ export const MAX_MOVES_FOLLOWED = 10;
 
 const short = (sha: string) => sha.slice(0, 7);
 
-export type CarryOver = { carried: true; because: string } | { carried: false; because: string };
+export type CarryOver = { carried: boolean; because: RichText };
 
 /**
  * Whether a command given on `signed` still holds for `head`, the branch having moved through
@@ -21,21 +22,19 @@ export type CarryOver = { carried: true; because: string } | { carried: false; b
  * Anything that cannot be read keeps nothing.
  */
 export function carryOver(signed: string, head: string, tips: readonly string[], reopenOn: readonly string[] | null, lookups: LookupReader): CarryOver {
-  if (tips.includes(NO_COMMIT)) return { carried: false, because: 'the branch was deleted since' };
-  if (tips.length > MAX_MOVES_FOLLOWED) return { carried: false, because: `the branch moved ${tips.length} times since` };
+  if (tips.includes(NO_COMMIT)) return { carried: false, because: rich`the branch was deleted since` };
+  if (tips.length > MAX_MOVES_FOLLOWED) return { carried: false, because: rich`the branch moved ${tips.length} times since` };
 
   const signedTree = lookups.commitTree(signed);
   const trees = tips.map((sha) => lookups.commitTree(sha));
   const sameFiles = signedTree?.ok && trees.every((tree) => tree?.ok && tree.value === signedTree.value);
-  if (sameFiles) return { carried: true, because: `the files are unchanged since ${short(signed)}` };
-  if (!reopenOn) return { carried: false, because: 'the files changed since' };
+  if (sameFiles) return { carried: true, because: rich`the files are unchanged since ${short(signed)}` };
+  if (!reopenOn) return { carried: false, because: rich`the files changed since` };
 
   const changed = lookups.comparison(signed, head);
-  if (changed === undefined) return { carried: false, because: 'the changes since were not read yet' };
-  if (!changed.ok) return { carried: false, because: `the changes since could not be listed (${changed.problem.message})` };
-  const touched = changed.value.filter((path) => matchesAnyGlob(reopenOn, path));
-  if (touched.length === 0) {
-    return { carried: true, because: `nothing under ${reopenOn.map((glob) => `\`${glob}\``).join(', ')} differs from ${short(signed)}` };
-  }
-  return { carried: false, because: `\`${touched[0]}\`${touched.length > 1 ? ` and ${touched.length - 1} more` : ''} changed since` };
+  if (changed === undefined) return { carried: false, because: rich`the changes since were not read yet` };
+  if (!changed.ok) return { carried: false, because: rich`the changes since could not be listed (${quoted(changed.problem.message)})` };
+  const [first, ...more] = changed.value.filter((path) => matchesAnyGlob(reopenOn, path));
+  if (first === undefined) return { carried: true, because: rich`nothing under ${codes(reopenOn)} differs from ${short(signed)}` };
+  return { carried: false, because: rich`${code(first)}${more.length > 0 ? ` and ${more.length} more` : ''} changed since` };
 }

@@ -1,16 +1,12 @@
-import type { LookupReader } from '../evidence/lookups.ts';
+import { notYetRead, type LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
+import { code, rich, type RichText } from '../model/rich-text.ts';
 import { branchName, lastPushOf, pushers } from './push-history.ts';
 
 /** Whether a person shaped the head: pushed to the PR's branch, or authored or committed one of its commits. */
-export type Shaped = { shaped: false } | { shaped: true; how: string } | { shaped: 'unknown'; problem: EvidenceProblem };
+export type Shaped = { shaped: false } | { shaped: true; how: RichText } | { shaped: 'unknown'; problem: EvidenceProblem };
 
 const short = (sha: string) => sha.slice(0, 7);
-
-const notYetRead = (what: string): Shaped => ({
-  shaped: 'unknown',
-  problem: { what, message: 'it was not read', fix: 'Re-run the job; if it persists, report it as a bug in release-readiness.' },
-});
 
 /**
  * Separation of duties covers everyone who shaped the head, not just the PR's author. Who
@@ -22,10 +18,10 @@ export function shapedHead(login: string, headSha: string, lookups: LookupReader
   const record = lookups.pushRecord();
   const authors = lookups.commitAuthors();
   const who = login.toLowerCase();
-  if (record === undefined) return notYetRead('the record of pushes');
+  if (record === undefined) return { shaped: 'unknown', problem: notYetRead('the record of pushes') };
   if (!record.ok) return { shaped: 'unknown', problem: record.problem };
   const pushed = pushers(record.value).get(who);
-  if (pushed) return { shaped: true, how: `pushed ${short(pushed.after)} to \`${branchName(record.value)}\`` };
+  if (pushed) return { shaped: true, how: rich`pushed ${short(pushed.after)} to ${code(branchName(record.value))}` };
   if (!record.value.complete || !lastPushOf(record.value, headSha)) {
     return {
       shaped: 'unknown',
@@ -36,9 +32,9 @@ export function shapedHead(login: string, headSha: string, lookups: LookupReader
       },
     };
   }
-  if (authors === undefined) return notYetRead('the authors of the commits');
+  if (authors === undefined) return { shaped: 'unknown', problem: notYetRead('the authors of the commits') };
   if (!authors.ok) return { shaped: 'unknown', problem: authors.problem };
   const commit = authors.value[who];
-  if (commit) return { shaped: true, how: `wrote commit ${short(commit)}` };
+  if (commit) return { shaped: true, how: rich`wrote commit ${short(commit)}` };
   return { shaped: false };
 }

@@ -1,11 +1,7 @@
-import type { RoleResult } from '../evaluation/result.ts';
 import type { CommentFact, GateIdentity } from '../evidence/snapshot.ts';
-import { isGateComment, reminderMarker, remindedRoles } from '../render/marker.ts';
-
-export interface Reminder {
-  roles: string[];
-  body: string;
-}
+import { isGateComment, reminderMarker, remindedRoles } from '../markers/gate-comments.ts';
+import type { Reminder } from '../model/evaluation.ts';
+import type { RoleResult } from '../model/role-result.ts';
 
 /**
  * The roles whose sign-off has been pending for `remindAfterMs` since the head was pushed

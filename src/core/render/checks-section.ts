@@ -1,12 +1,14 @@
 import { markdownTable } from 'markdown-table';
-import type { CheckResult } from '../evaluation/result.ts';
+import type { CheckResult } from '../model/check-result.ts';
+import type { Outcome } from '../model/outcomes.ts';
 import { OUTCOME_GLYPH } from './glyphs.ts';
 import { cell } from './markdown.ts';
+import { toMarkdown } from './rich-markdown.ts';
 
 /** How much of a long checklist to show: everything, or only what still needs someone. */
 export type Detail = 'full' | 'compact';
 
-const DONE = new Set(['pass', 'skipped', 'waived']);
+const DONE = new Set<Outcome>(['pass', 'skipped', 'waived']);
 
 interface Group {
   title: string | null;
@@ -25,7 +27,7 @@ function groups(checks: readonly CheckResult[]): Group[] {
 }
 
 function table(checks: readonly CheckResult[]): string {
-  const rows = checks.map((check) => [OUTCOME_GLYPH[check.outcome], cell(check.required ? check.name : `${check.name} _(advisory)_`), cell(check.summary)]);
+  const rows = checks.map((check) => [OUTCOME_GLYPH[check.outcome], cell(check.required ? check.name : `${check.name} _(advisory)_`), cell(toMarkdown(check.summary))]);
   return markdownTable([['', 'Check', 'Evidence'], ...rows], { alignDelimiters: false });
 }
 

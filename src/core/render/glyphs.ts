@@ -1,4 +1,4 @@
-import type { GateState, Outcome } from '../evaluation/result.ts';
+import type { GateState, Outcome } from '../model/outcomes.ts';
 
 export const OUTCOME_GLYPH: Record<Outcome, string> = {
   pass: '✅',

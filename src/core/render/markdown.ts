@@ -23,3 +23,9 @@ export function formatTime(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
+
+// Logins are written as links without "@": an @mention in the living comment
+// would notify everyone named each time the comment is created.
+export function profileLink(login: string): string {
+  return `[${login}](https://github.com/${encodeURIComponent(login)})`;
+}

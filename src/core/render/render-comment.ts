@@ -1,12 +1,14 @@
 import { markdownTable } from 'markdown-table';
-import { profileLink } from '../checks/people.ts';
 import { formatConfigError } from '../config/config-error.ts';
-import type { Evaluation, LedgerEntry, RoleResult } from '../evaluation/result.ts';
+import { evaluationTag } from '../markers/evaluation-tag.ts';
+import { COMMENT_MARKER } from '../markers/gate-comments.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { LedgerEntry } from '../model/ledger-entry.ts';
+import type { RoleResult } from '../model/role-result.ts';
 import { checksSection, type Detail } from './checks-section.ts';
 import { OUTCOME_GLYPH, STATE_HEADLINE } from './glyphs.ts';
-import { evaluationTag } from '../evaluation/forgery.ts';
-import { COMMENT_MARKER } from './marker.ts';
-import { cell, code, formatTime, plural } from './markdown.ts';
+import { cell, code, formatTime, plural, profileLink } from './markdown.ts';
+import { toMarkdown } from './rich-markdown.ts';
 
 /**
  * The living comment, a pure function of the evaluation. It holds no clock, so the
@@ -66,7 +68,7 @@ function forgerySection(evaluation: Evaluation): string[] {
 function policyChangeSection(evaluation: Evaluation): string[] {
   const change = evaluation.policyChange;
   if (!change) return [];
-  const lines = change.problem ? [`- ⚠️ ${change.problem}`] : change.effects.length ? change.effects.map((effect) => `- ${effect}`) : ['- nothing the gate checks (formatting or comments only)'];
+  const lines = change.problem ? [`- ⚠️ ${change.problem}`] : change.effects.length ? change.effects.map((effect) => `- ${toMarkdown(effect)}`) : ['- nothing the gate checks (formatting or comments only)'];
   return [`### This PR changes the readiness policy\nThe version on \`${evaluation.policy.ref}\` still rules this PR. Merged, this change would:\n${lines.join('\n')}`];
 }
 
@@ -91,15 +93,13 @@ function signedBy(role: RoleResult): string {
   return [...current, ...stale].join('<br>') || '—';
 }
 
-const ROLE_GLYPH: Record<RoleResult['outcome'], string> = { pass: '✅', pending: '⏳', unknown: '⚠️', skipped: '➖' };
-
 function rolesSection(evaluation: Evaluation): string[] {
   if (evaluation.roles.length === 0) return [];
   const rows = evaluation.roles.map((role) => [
-    ROLE_GLYPH[role.outcome],
+    OUTCOME_GLYPH[role.outcome],
     `**${role.role}**`,
     cell(`${role.min} of ${role.users.map(profileLink).join(', ')}`),
-    cell(role.outcome === 'skipped' || role.outcome === 'unknown' ? `${role.outcome === 'skipped' ? 'Does not apply' : 'Cannot tell'}: ${role.because ?? ''}` : signedBy(role)),
+    cell(role.because ? `${role.outcome === 'skipped' ? 'Does not apply' : 'Cannot tell'}: ${toMarkdown(role.because)}` : signedBy(role)),
   ]);
   const head = evaluation.pullRequest.headSha.slice(0, 7);
   return [`### Sign-offs for \`${head}\`\n${markdownTable([['', 'Role', 'Needs', 'Signed by'], ...rows], { alignDelimiters: false })}`];
@@ -108,8 +108,8 @@ function rolesSection(evaluation: Evaluation): string[] {
 function missingSection(evaluation: Evaluation): string[] {
   const items: string[] = [];
   for (const check of evaluation.checks) {
-    if (check.outcome === 'pass' || check.outcome === 'skipped' || check.outcome === 'waived' || !check.fix) continue;
-    items.push(`- ${OUTCOME_GLYPH[check.outcome]} **${check.name}**${check.required ? '' : ' _(advisory)_'}: ${check.fix}`);
+    if (check.outcome === 'pass' || check.outcome === 'skipped' || check.outcome === 'waived' || !check.fix?.length) continue;
+    items.push(`- ${OUTCOME_GLYPH[check.outcome]} **${check.name}**${check.required ? '' : ' _(advisory)_'}: ${toMarkdown(check.fix)}`);
   }
   for (const role of evaluation.roles) {
     if (role.outcome !== 'pending') continue;
@@ -122,7 +122,7 @@ function missingSection(evaluation: Evaluation): string[] {
 }
 
 function ledgerLine(entry: LedgerEntry): string {
-  const verdict = entry.counts ? 'counted' : `did not count: ${entry.reason}`;
+  const verdict = entry.counts ? 'counted' : `did not count: ${toMarkdown(entry.reason)}`;
   return `- ${entry.login} ${code(entry.command)} at ${formatTime(entry.at)} ([comment](${entry.commentUrl})) — ${verdict}`;
 }
 

@@ -1,7 +1,9 @@
 import { markdownTable } from 'markdown-table';
-import type { Evaluation, LedgerEntry } from '../evaluation/result.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { LedgerEntry } from '../model/ledger-entry.ts';
 import { cell, code, formatTime } from './markdown.ts';
 import { renderComment } from './render-comment.ts';
+import { toMarkdown } from './rich-markdown.ts';
 
 /** Which record placed the command on a commit, in a reader's words. */
 const BOUND_BY: Record<LedgerEntry['boundBy'], string> = {
@@ -17,7 +19,7 @@ function ledgerRow(entry: LedgerEntry): string[] {
     cell(code(entry.command)),
     entry.commit ? `\`${entry.commit.slice(0, 7)}\`` : '—',
     BOUND_BY[entry.boundBy],
-    entry.counts ? `✅ counts${entry.reason ? ` (${cell(entry.reason)})` : ''}` : `❌ ${cell(entry.reason)}`,
+    entry.counts ? `✅ counts${entry.reason.length > 0 ? ` (${cell(toMarkdown(entry.reason))})` : ''}` : `❌ ${cell(toMarkdown(entry.reason))}`,
     `[comment](${entry.commentUrl})`,
   ];
 }

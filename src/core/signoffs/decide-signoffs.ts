@@ -1,9 +1,12 @@
-import type { ReadinessConfig } from '../config/schema.ts';
-import type { LedgerEntry, RoleResult, Signature } from '../evaluation/result.ts';
+import type { ReadinessConfig, RoleConfig } from '../config/schema.ts';
 import type { LookupReader } from '../evidence/lookups.ts';
 import type { CommentFact, EvidenceProblem } from '../evidence/snapshot.ts';
+import type { LedgerEntry } from '../model/ledger-entry.ts';
+import { problemText } from '../model/phrases.ts';
+import { code, rich, type RichText } from '../model/rich-text.ts';
+import type { BoundBy, RoleResult, Signature } from '../model/role-result.ts';
+import { bindToCommit, type BindingContext } from '../pushes/bind-to-commit.ts';
 import type { CommandAttempt } from './command-attempts.ts';
-import { bindToCommit, type BindingContext, type BoundBy } from '../pushes/bind-to-commit.ts';
 import { eligibility, type PullRequestParty } from './eligibility.ts';
 
 export interface SignoffInput {
@@ -27,7 +30,12 @@ interface Held {
   fresh: boolean;
 }
 
-export function ledgerEntry(attempt: CommandAttempt, counts: boolean, reason: string, commit: string | null = null, boundBy: BoundBy = 'none'): LedgerEntry {
+/** What the policy says of a role, before anyone signed. */
+export function roleFacts(role: string, rule: RoleConfig): Omit<RoleResult, 'outcome' | 'because'> {
+  return { role, min: rule.min, users: rule.users ?? [], teams: rule.teams ?? [], permission: rule.permission ?? null, signatures: [], stale: [] };
+}
+
+export function ledgerEntry(attempt: CommandAttempt, counts: boolean, reason: RichText, commit: string | null = null, boundBy: BoundBy = 'none'): LedgerEntry {
   const { comment, command } = attempt;
   const verb = command.verb === 'waive' ? (command.cancel ? 'waive cancel' : 'waive') : command.cancel ? 'signoff cancel' : 'signoff';
   return { commentId: comment.id, commentUrl: comment.htmlUrl, login: attempt.login, at: comment.createdAt, command: command.raw, verb, target: command.target, commit, boundBy, counts, reason };
@@ -48,7 +56,7 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
   for (const attempt of input.attempts) {
     if (attempt.command.verb !== 'signoff') continue;
     const { command, login, comment } = attempt;
-    const entry = (counts: boolean, reason: string, commit: string | null = null, boundBy: BoundBy = 'none') => ledger.push(ledgerEntry(attempt, counts, reason, commit, boundBy));
+    const entry = (counts: boolean, reason: RichText, commit: string | null = null, boundBy: BoundBy = 'none') => ledger.push(ledgerEntry(attempt, counts, reason, commit, boundBy));
     if (attempt.rejected) {
       entry(false, attempt.rejected);
       continue;
@@ -56,18 +64,18 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
     const role = config.signoffs[command.target];
     const holders = held.get(command.target);
     if (!role || !holders) {
-      entry(false, `there is no role \`${command.target}\` (roles: ${roleNames.join(', ') || 'none'})`);
+      entry(false, rich`there is no role ${code(command.target)} (roles: ${roleNames.join(', ') || 'none'})`);
       continue;
     }
     if (command.cancel) {
-      if (holders.delete(login)) entry(true, '');
-      else entry(false, `${login} has no sign-off for ${command.target} to withdraw`);
+      if (holders.delete(login)) entry(true, []);
+      else entry(false, rich`${login} has no sign-off for ${command.target} to withdraw`);
       continue;
     }
     const eligible = eligibility(login, command.target, role, input.pr, input.lookups);
     if (eligible.ok === 'unknown') {
       unknown.set(command.target, eligible.problem);
-      entry(false, `could not check that ${login} may sign: ${eligible.problem.what}: ${eligible.problem.message}`);
+      entry(false, rich`could not check that ${login} may sign: ${problemText(eligible.problem)}`);
       continue;
     }
     if (!eligible.ok) {
@@ -83,12 +91,12 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
     }
     const other = bound.holds ? otherRoleOf(login, command.target) : undefined;
     if (other) {
-      entry(false, `${login} already signed off ${other}: one person fills one role (set \`distinct_signers: false\` to allow more)`);
+      entry(false, rich`${login} already signed off ${other}: one person fills one role (set ${code('distinct_signers: false')} to allow more)`);
       continue;
     }
     const signature = { login, at: comment.createdAt, commentUrl: comment.htmlUrl, note: command.text, commit: bound.commit, boundBy: bound.boundBy };
     holders.set(login, { signature, comment, fresh: bound.holds });
-    entry(bound.holds, bound.holds ? (bound.carried ?? '') : bound.reason, bound.commit, bound.boundBy);
+    entry(bound.holds, bound.holds ? (bound.carried ?? []) : bound.reason, bound.commit, bound.boundBy);
   }
 
   const countedComments: CommentFact[] = [];
@@ -96,19 +104,11 @@ export function decideSignoffs(input: SignoffInput): SignoffDecision {
     const entries = [...(held.get(role)?.values() ?? [])];
     const current = entries.filter((item) => item.fresh);
     countedComments.push(...current.map((item) => item.comment));
+    const facts = { ...roleFacts(role, rule), signatures: current.map((item) => item.signature), stale: entries.filter((item) => !item.fresh).map((item) => item.signature) };
     const problem = unknown.get(role);
-    const outcome = current.length >= rule.min ? 'pass' : problem ? 'unknown' : 'pending';
-    return {
-      role,
-      min: rule.min,
-      users: rule.users ?? [],
-      teams: rule.teams ?? [],
-      permission: rule.permission ?? null,
-      outcome,
-      ...(outcome === 'unknown' && problem ? { because: `${problem.what}: ${problem.message}`, problem } : {}),
-      signatures: current.map((item) => item.signature),
-      stale: entries.filter((item) => !item.fresh).map((item) => item.signature),
-    };
+    if (current.length >= rule.min) return { ...facts, outcome: 'pass' };
+    if (problem) return { ...facts, outcome: 'unknown', because: problemText(problem), problem };
+    return { ...facts, outcome: 'pending' };
   });
   return { roles, ledger, countedComments };
 }

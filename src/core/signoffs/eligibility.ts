@@ -1,30 +1,28 @@
-import { REPO_PERMISSIONS, type RoleConfig } from '../config/schema.ts';
-import type { LookupReader } from '../evidence/lookups.ts';
+import { hasPermission } from '../config/repo-permissions.ts';
+import type { RoleConfig } from '../config/schema.ts';
+import { notYetRead, type LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
+import { heldPermission } from '../model/phrases.ts';
+import { code, rich, type RichText } from '../model/rich-text.ts';
 import { shapedHead } from '../pushes/head-shapers.ts';
 
-export type Eligibility = { ok: true } | { ok: false; reason: string } | { ok: 'unknown'; problem: EvidenceProblem };
-
-const notYetRead = (what: string): Eligibility => ({
-  ok: 'unknown',
-  problem: { what, message: 'it was not read', fix: 'Re-run the job; if it persists, report it as a bug in release-readiness.' },
-});
+export type Eligibility = { ok: true } | { ok: false; reason: RichText } | { ok: 'unknown'; problem: EvidenceProblem };
 
 function membership(login: string, roleName: string, role: RoleConfig, lookups: LookupReader): Eligibility {
   if (role.users?.includes(login)) return { ok: true };
   if (!role.teams) {
-    if (role.users) return { ok: false, reason: `${login} is not in role ${roleName}` };
+    if (role.users) return { ok: false, reason: rich`${login} is not in role ${roleName}` };
     return { ok: true }; // Only a permission is asked for: anyone who has it belongs.
   }
   let unknown: Eligibility | null = null;
   for (const team of role.teams) {
     const member = lookups.membership(team, login);
-    if (member === undefined) unknown ??= notYetRead(`membership of ${login} in ${team}`);
+    if (member === undefined) unknown ??= { ok: 'unknown', problem: notYetRead(`membership of ${login} in ${team}`) };
     else if (!member.ok) unknown ??= { ok: 'unknown', problem: member.problem };
     else if (member.value) return { ok: true };
   }
   // A team that could not be read might have counted the signer in: say so, never "not a member".
-  return unknown ?? { ok: false, reason: `${login} is not in role ${roleName} (${[...(role.users ?? []), ...role.teams].join(', ')})` };
+  return unknown ?? { ok: false, reason: rich`${login} is not in role ${roleName} (${[...(role.users ?? []), ...role.teams].join(', ')})` };
 }
 
 /** The PR as separation of duties needs it: who opened it and which commit is its head. */
@@ -33,15 +31,15 @@ export interface PullRequestParty {
   headSha: string;
 }
 
-const ALLOW = '(set `allow_author: true` on the role to allow it)';
+const ALLOW = rich`(set ${code('allow_author: true')} on the role to allow it)`;
 
 /** Nobody who shaped the head signs it off, unless the role allows it. */
 function separation(login: string, roleName: string, role: RoleConfig, pr: PullRequestParty, lookups: LookupReader): Eligibility {
   if (role.allow_author) return { ok: true };
-  if (login.toLowerCase() === pr.author.toLowerCase()) return { ok: false, reason: `${login} opened this pull request and cannot sign off ${roleName} ${ALLOW}` };
+  if (login.toLowerCase() === pr.author.toLowerCase()) return { ok: false, reason: rich`${login} opened this pull request and cannot sign off ${roleName} ${ALLOW}` };
   const shaped = shapedHead(login, pr.headSha, lookups);
   if (shaped.shaped === 'unknown') return { ok: 'unknown', problem: shaped.problem };
-  if (shaped.shaped) return { ok: false, reason: `${login} ${shaped.how} and cannot sign off ${roleName} ${ALLOW}` };
+  if (shaped.shaped) return { ok: false, reason: rich`${login} ${shaped.how} and cannot sign off ${roleName} ${ALLOW}` };
   return { ok: true };
 }
 
@@ -59,11 +57,10 @@ function repositoryRole(login: string, roleName: string, role: RoleConfig, looku
   const member = membership(login, roleName, role, lookups);
   if (member.ok !== true || !role.permission) return member;
   const permission = lookups.permission(login);
-  if (permission === undefined) return notYetRead(`the repository permission of ${login}`);
+  if (permission === undefined) return { ok: 'unknown', problem: notYetRead(`the repository permission of ${login}`) };
   if (!permission.ok) return { ok: 'unknown', problem: permission.problem };
-  const held = REPO_PERMISSIONS.indexOf(permission.value as (typeof REPO_PERMISSIONS)[number]);
-  if (held < REPO_PERMISSIONS.indexOf(role.permission)) {
-    return { ok: false, reason: `${login} has ${permission.value === 'none' ? 'no' : `\`${permission.value}\``} permission on the repository; ${roleName} needs \`${role.permission}\`` };
+  if (!hasPermission(permission.value, role.permission)) {
+    return { ok: false, reason: rich`${heldPermission(login, permission.value)} on the repository; ${roleName} needs ${code(role.permission)}` };
   }
   return { ok: true };
 }

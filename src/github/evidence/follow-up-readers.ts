@@ -1,5 +1,5 @@
-import type { FollowUp, Lookups } from '../../core/evidence/lookups.ts';
-import type { EvidenceProblem } from '../../core/evidence/snapshot.ts';
+import type { FollowUp } from '../../core/evidence/lookups.ts';
+import type { EvidenceProblem, Lookups } from '../../core/evidence/snapshot.ts';
 import { httpStatusOf } from '../api-problem.ts';
 import { fileAt } from '../file-at.ts';
 import { readable } from './readable.ts';

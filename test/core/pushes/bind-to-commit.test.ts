@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lookupReader, type Lookups } from '../../../src/core/evidence/lookups.ts';
-import type { GateIdentity, StatusFact } from '../../../src/core/evidence/snapshot.ts';
+import { lookupReader } from '../../../src/core/evidence/lookups.ts';
+import type { GateIdentity, Lookups, StatusFact } from '../../../src/core/evidence/snapshot.ts';
 import { bindToCommit, type Binding } from '../../../src/core/pushes/bind-to-commit.ts';
+import { toMarkdown } from '../../../src/core/render/rich-markdown.ts';
 import { APP_GATE, BASE, COMMENT_URL, EARLIER, forbidden, HEAD, push, pushRecord, SHARED_GATE, status } from '../builders.ts';
 
 const OTHER = 'c'.repeat(40);
@@ -130,17 +131,19 @@ const rows: Row[] = [
 
 describe('binding a command to the commit it was given on', () => {
   it.each(rows)('$name', (row) => {
-    const binding = bindToCommit(row.at, row.reopenOn ?? null, {
+    const bound = bindToCommit(row.at, row.reopenOn ?? null, {
       headSha: HEAD,
       prNumber: 7,
       gate: { context: 'release-readiness', ownCheckNames: [], identity: row.identity ?? SHARED_GATE },
       headStatuses: row.statuses ?? [],
       lookups: lookupReader(row.lookups),
     });
+    // The reasons as the living comment shows them.
+    const binding = bound.holds ? { ...bound, carried: bound.carried && toMarkdown(bound.carried) } : { ...bound, reason: toMarkdown(bound.reason) };
     const { reason, ...rest } = row.expected;
     expect(binding).toMatchObject(rest);
     if (typeof reason === 'string') expect(binding).toHaveProperty('reason', reason);
-    else if (reason) expect((binding as { reason: string }).reason).toMatch(reason);
+    else if (reason) expect('reason' in binding && binding.reason).toMatch(reason);
     if (row.expected.holds === false && !('problem' in row.expected)) expect(binding).not.toHaveProperty('problem');
   });
 

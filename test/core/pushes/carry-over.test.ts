@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lookupReader, type Lookups } from '../../../src/core/evidence/lookups.ts';
+import { lookupReader } from '../../../src/core/evidence/lookups.ts';
+import type { Lookups } from '../../../src/core/evidence/snapshot.ts';
+import { toMarkdown } from '../../../src/core/render/rich-markdown.ts';
 import { carryOver, MAX_MOVES_FOLLOWED } from '../../../src/core/pushes/carry-over.ts';
 import { forbidden } from '../builders.ts';
 
@@ -44,8 +46,8 @@ describe('carrying a command across pushes', () => {
   ])('$name', ({ tips, reopenOn, lookups, carried, because }) => {
     const result = carryOver(S, H, tips, reopenOn ?? null, lookupReader(lookups));
     expect(result.carried).toBe(carried);
-    if (typeof because === 'string') expect(result.because).toBe(because);
-    else expect(result.because).toMatch(because);
+    if (typeof because === 'string') expect(toMarkdown(result.because)).toBe(because);
+    else expect(toMarkdown(result.because)).toMatch(because);
   });
 
   it('asks for every tree, and for the comparison in the same round when reopen_on may need it', () => {

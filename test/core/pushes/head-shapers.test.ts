@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lookupReader, type Lookups } from '../../../src/core/evidence/lookups.ts';
+import { lookupReader } from '../../../src/core/evidence/lookups.ts';
+import type { Lookups } from '../../../src/core/evidence/snapshot.ts';
+import { toMarkdown } from '../../../src/core/render/rich-markdown.ts';
 import { shapedHead } from '../../../src/core/pushes/head-shapers.ts';
 import { EARLIER, forbidden, HEAD, push, pushRecord } from '../builders.ts';
 
@@ -29,7 +31,9 @@ describe('who shaped the head', () => {
     { name: 'an unreadable record', login: 'alice', lookups: { pushRecord: forbidden('the record'), commitAuthors: authors }, expected: { shaped: 'unknown', problem: expect.objectContaining({ httpStatus: 403 }) } },
     { name: 'unreadable commits', login: 'alice', lookups: { pushRecord: record, commitAuthors: forbidden('the authors') }, expected: { shaped: 'unknown', problem: expect.objectContaining({ httpStatus: 403 }) } },
   ])('$name', ({ login, lookups, expected }) => {
-    expect(shapedHead(login, HEAD, lookupReader(lookups))).toEqual(expected);
+    const shaped = shapedHead(login, HEAD, lookupReader(lookups));
+    // How they shaped it, as the living comment shows it.
+    expect(shaped.shaped === true ? { ...shaped, how: toMarkdown(shaped.how) } : shaped).toEqual(expected);
   });
 
   it('asks for the record and the commits in one round', () => {

@@ -1,21 +1,14 @@
 import { truncateDescription, worstState } from '../core/evaluation/gate-state.ts';
-import type { Evaluation, GateState } from '../core/evaluation/result.ts';
-import type { GateIdentity, PullRequestFacts, StatusFact } from '../core/evidence/snapshot.ts';
-import type { GitHubClient } from '../github/octokit-client.ts';
+import type { Evaluation } from '../core/model/evaluation.ts';
+import type { GateState } from '../core/model/outcomes.ts';
+import type { PullRequestFacts, StatusFact } from '../core/evidence/snapshot.ts';
 import { openPullRequestsWithHead } from '../github/pull-requests.ts';
-import type { RepoRef } from '../github/repository.ts';
+import type { GateContext } from './gate-context.ts';
+import { readAndEvaluate } from './read-evidence.ts';
 
 export interface CommitVerdict {
   state: GateState;
   description: string;
-}
-
-export interface VerdictContext {
-  client: GitHubClient;
-  repo: RepoRef;
-  identity: GateIdentity;
-  /** Evaluates another PR, read-only. */
-  evaluate: (pr: PullRequestFacts) => Promise<Evaluation>;
 }
 
 /**
@@ -25,7 +18,7 @@ export interface VerdictContext {
  * Only a verdict that would let something merge needs the others: a blocking state stands as it is.
  * Null: post nothing.
  */
-export async function commitVerdict(context: VerdictContext, pr: PullRequestFacts, evaluation: Evaluation, previous: StatusFact | undefined | 'unreadable'): Promise<CommitVerdict | null> {
+export async function commitVerdict(context: GateContext, pr: PullRequestFacts, evaluation: Evaluation, previous: StatusFact | undefined | 'unreadable'): Promise<CommitVerdict | null> {
   const own: CommitVerdict = { state: evaluation.state, description: evaluation.description };
   // A success the gate set before, when this PR was a release PR (a label since removed, a title
   // changed); statuses that cannot be read may hold one.
@@ -35,7 +28,7 @@ export async function commitVerdict(context: VerdictContext, pr: PullRequestFact
   const siblings = (await openPullRequestsWithHead(context.client, context.repo, pr.head.sha)).filter((other) => other.number !== pr.number);
   const verdicts = evaluation.applies ? [{ number: pr.number, ...own }] : [];
   for (const sibling of siblings) {
-    const other = await context.evaluate(sibling);
+    const { evaluation: other } = await readAndEvaluate(context, sibling);
     if (other.applies) verdicts.push({ number: sibling.number, state: other.state, description: other.description });
   }
   if (verdicts.length === 0) {

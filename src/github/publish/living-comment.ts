@@ -1,11 +1,11 @@
-import type { CommentFact, GateIdentity } from '../core/evidence/snapshot.ts';
-import { isLivingComment } from '../core/render/marker.ts';
-import { httpStatusOf } from './api-problem.ts';
-import { expectWrittenAs } from './gate-identity.ts';
-import type { GitHubClient } from './octokit-client.ts';
-import { listComments } from './evidence/pull-readers.ts';
-import type { RepoRef } from './repository.ts';
-import { requireFields } from './response-shape.ts';
+import type { CommentFact, GateIdentity } from '../../core/evidence/snapshot.ts';
+import { isLivingComment } from '../../core/markers/gate-comments.ts';
+import { httpStatusOf } from '../api-problem.ts';
+import { expectWrittenAs } from '../gate-identity.ts';
+import type { GitHubClient } from '../octokit-client.ts';
+import { listComments } from '../evidence/pull-readers.ts';
+import type { RepoRef } from '../repository.ts';
+import { requireFields } from '../response-shape.ts';
 
 export interface PublishedComment {
   id: number;

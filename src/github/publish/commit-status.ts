@@ -1,19 +1,14 @@
-import type { GateState } from '../core/evaluation/result.ts';
-import type { GateIdentity, StatusFact } from '../core/evidence/snapshot.ts';
-import { expectWrittenAs } from './gate-identity.ts';
-import type { GitHubClient } from './octokit-client.ts';
-import type { RepoRef } from './repository.ts';
-import { requireFields } from './response-shape.ts';
+import type { GateState } from '../../core/model/outcomes.ts';
+import type { GateIdentity, StatusFact } from '../../core/evidence/snapshot.ts';
+import { expectWrittenAs } from '../gate-identity.ts';
+import type { GitHubClient } from '../octokit-client.ts';
+import type { RepoRef } from '../repository.ts';
+import { requireFields } from '../response-shape.ts';
 
 export interface GateStatus {
   state: GateState;
   description: string;
   targetUrl: string;
-}
-
-/** The newest status in our context on the commit: GitHub lists statuses newest first. */
-export function latestGateStatus(statuses: readonly StatusFact[], context: string): StatusFact | undefined {
-  return statuses.find((status) => status.context === context);
 }
 
 function same(previous: StatusFact | undefined, next: GateStatus, identity: GateIdentity): boolean {
@@ -33,8 +28,8 @@ export interface StatusTarget {
   identity: GateIdentity;
 }
 
-/** Sets the required status; skipped when the latest one, written by the gate's identity, already says exactly this. */
-export async function publishStatus(client: GitHubClient, target: StatusTarget, status: GateStatus, previous: StatusFact | undefined): Promise<'posted' | 'unchanged'> {
+/** Sets a status; skipped when the latest one, written by the gate's identity, already says exactly this. */
+export async function setCommitStatus(client: GitHubClient, target: StatusTarget, status: GateStatus, previous: StatusFact | undefined): Promise<'posted' | 'unchanged'> {
   const { repo, sha, context } = target;
   if (same(previous, status, target.identity)) return 'unchanged';
   const { data } = await client.rest.repos.createCommitStatus({
@@ -43,7 +38,7 @@ export async function publishStatus(client: GitHubClient, target: StatusTarget, 
     context,
     state: status.state,
     description: status.description,
-    target_url: status.targetUrl,
+    ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
   });
   const posted = requireFields<{ creator?: { login: string } | null }>(data, ['id', 'state'], 'setting the status');
   expectWrittenAs(target.identity, posted.creator?.login, `the \`${context}\` status`);

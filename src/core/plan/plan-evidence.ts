@@ -1,7 +1,7 @@
-import { moduleFor } from '../checks/registry.ts';
+import { checkSources } from '../checks/registry.ts';
 import { matchesAnyGlob } from '../config/patterns.ts';
 import type { ReadinessConfig, WhenRules } from '../config/schema.ts';
-import type { PlannedSource, PullRequestFacts } from './snapshot.ts';
+import type { PlannedSource, PullRequestFacts } from '../evidence/snapshot.ts';
 
 /** A `when` that already fails on the PR's own facts: its item needs no evidence. */
 function excludedByPullRequest(when: WhenRules | undefined, pr: PullRequestFacts): boolean {
@@ -22,7 +22,7 @@ export function planEvidence(config: ReadinessConfig, pr: PullRequestFacts, poli
   if (policyRef === pr.base.ref || byPaths) needed.add('changedFiles');
   for (const check of config.checks) {
     if (excludedByPullRequest(check.when, pr)) continue;
-    for (const name of moduleFor(check).sources(check)) needed.add(name);
+    for (const name of checkSources(check)) needed.add(name);
   }
   return [...needed].sort();
 }

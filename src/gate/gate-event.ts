@@ -1,5 +1,8 @@
 import type { GateIdentity } from '../core/evidence/snapshot.ts';
-import { isGateComment } from '../core/render/marker.ts';
+import { isGateComment } from '../core/markers/gate-comments.ts';
+
+/** The context of the gate's commit status, which branch protection requires. */
+export const STATUS_CONTEXT = 'release-readiness';
 
 /** Which pull requests an event asks the gate to evaluate. */
 export type Targets =
@@ -39,7 +42,7 @@ function login(value: unknown): string {
   return String(record(value)['login'] ?? '');
 }
 
-export function eventTargets(eventName: string, payload: Payload, ownContext: string, identity: GateIdentity): Targets {
+function eventTargets(eventName: string, payload: Payload, ownContext: string, identity: GateIdentity): Targets {
   switch (eventName) {
     case 'pull_request':
     case 'pull_request_target':
@@ -89,4 +92,35 @@ export function eventTargets(eventName: string, payload: Payload, ownContext: st
     default:
       return { kind: 'ignore', reason: `the \`${eventName}\` event is not one the gate handles (see the README for the events to use)` };
   }
+}
+
+/** What the run was woken for, read from the event once: nothing else looks at the payload. */
+export interface GateEvent {
+  name: string;
+  targets: Targets;
+  /** A scheduled run is the one that posts reminders. */
+  scheduled: boolean;
+  /** The commit the run is about: a push's `after`, else the workflow's commit (for a recorded figure). */
+  commit: string;
+  /** The repository's default branch, when the payload says it (a schedule's does not). */
+  defaultBranch: string | null;
+}
+
+export interface RawEvent {
+  name: string;
+  payload: Payload;
+  /** GITHUB_SHA. */
+  sha: string;
+}
+
+export function parseGateEvent(raw: RawEvent, identity: GateIdentity): GateEvent {
+  const { name, payload } = raw;
+  const defaultBranch = String(record(payload['repository'])['default_branch'] ?? '');
+  return {
+    name,
+    targets: eventTargets(name, payload, STATUS_CONTEXT, identity),
+    scheduled: name === 'schedule',
+    commit: sha(payload['after']) ?? raw.sha,
+    defaultBranch: defaultBranch || null,
+  };
 }

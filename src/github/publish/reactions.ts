@@ -1,5 +1,5 @@
-import type { GitHubClient } from './octokit-client.ts';
-import type { RepoRef } from './repository.ts';
+import type { GitHubClient } from '../octokit-client.ts';
+import type { RepoRef } from '../repository.ts';
 
 /** A 👍 on each command that counted, so the signer sees it was taken. */
 export async function acknowledgeComments(client: GitHubClient, repo: RepoRef, commentIds: readonly number[]): Promise<void> {

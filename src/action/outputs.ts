@@ -1,0 +1,29 @@
+import type * as Core from '@actions/core';
+import { renderSummary } from '../core/render/render-summary.ts';
+import { buildReport } from '../core/report/build-report.ts';
+import { worstOfRun, type RunResult } from '../gate/run-gate.ts';
+
+type ActionsCore = Pick<typeof Core, 'setOutput' | 'summary'>;
+
+/** The step's outputs and job summary: what a later step or a person reads from the run. */
+export async function writeOutputs(result: RunResult, core: ActionsCore): Promise<void> {
+  const state = worstOfRun(result);
+  const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
+  const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
+  core.setOutput('state', state);
+  core.setOutput('ready', String(state === 'success' && result.outcomes.length + result.groups.length > 0 && result.outcomes.every((o) => o.state === 'success')));
+  core.setOutput('comment-url', single?.commentUrl ?? '');
+  core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
+  for (const outcome of result.outcomes) {
+    if (outcome.evaluation.applies) await core.summary.addRaw(renderSummary(outcome.evaluation)).write();
+  }
+}
+
+/** Why the run could not evaluate, one line per PR or group; empty when a verdict was reached for each. */
+export function runErrors(result: RunResult): string[] {
+  return [
+    ...result.failures.map((failure) => (failure.number > 0 ? `#${failure.number}: ${failure.message}` : failure.message)),
+    ...result.outcomes.filter((o) => o.evaluation.state === 'error' && o.evaluation.applies).map((o) => `#${o.number}: ${o.evaluation.description}`),
+    ...result.groups.filter((g) => g.state === 'error').map((g) => `the merge group ${g.sha.slice(0, 7)}: ${g.description}`),
+  ];
+}

@@ -1,0 +1,52 @@
+import { evaluate } from '../core/evaluation/evaluate.ts';
+import { prepare } from '../core/evaluation/prepare.ts';
+import type { Evaluation } from '../core/model/evaluation.ts';
+import { planEvidence } from '../core/plan/plan-evidence.ts';
+import type { EvidenceSnapshot, PlannedSource, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import { readFollowUps } from '../github/evidence/follow-up-readers.ts';
+import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
+import type { ReaderContext } from '../github/evidence/reader-context.ts';
+import type { GateContext } from './gate-context.ts';
+import { STATUS_CONTEXT } from './gate-event.ts';
+import { policyFor } from './policy-for.ts';
+
+/** Follow-up rounds: eligibility and the record of pushes, then the files of earlier heads, then comparisons. */
+const MAX_FOLLOW_UP_ROUNDS = 4;
+
+export interface ReadEvaluation {
+  snapshot: EvidenceSnapshot;
+  evaluation: Evaluation;
+}
+
+/**
+ * Reads the evidence the evaluation asks for, round after round, until it asks for nothing
+ * more. Read-only: it never writes to GitHub. The snapshot it returns replays the evaluation.
+ */
+export async function readAndEvaluate(context: GateContext, pr: PullRequestFacts): Promise<ReadEvaluation> {
+  const { log, memo } = context;
+  const policy = await policyFor(context, pr);
+  const preparation = prepare(policy, pr, memo);
+  log.info(`Policy ${context.policyPath} from ${policy.ok ? policy.value.ref : 'nowhere'}: ${preparation.kind}.`);
+  // A PR the gate does not apply to needs only its previous status (to skip an unchanged one).
+  const plan: PlannedSource[] =
+    preparation.kind === 'gate' ? planEvidence(preparation.config, pr, policy.ok ? policy.value.ref : pr.base.ref) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
+  log.info(`Reading: ${plan.join(', ')}.`);
+  const readers: ReaderContext = { client: context.client, securityClient: context.securityClient, repo: context.repo, pr };
+  const snapshot: EvidenceSnapshot = {
+    snapshotVersion: 2,
+    repository: { owner: context.repo.owner, name: context.repo.repo },
+    evaluatedAt: context.now(),
+    gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
+    pullRequest: pr,
+    policy,
+    sources: await gatherEvidence(readers, plan),
+  };
+  let evaluation = evaluate(snapshot, memo);
+  for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {
+    log.info(`Reading: ${evaluation.followUps.map((item) => item.kind).join(', ')}.`);
+    snapshot.lookups ??= {};
+    await readFollowUps(readers, { policyPath: context.policyPath, activityWaitsMs: context.activityWaitsMs }, evaluation.followUps, snapshot.lookups);
+    evaluation = evaluate(snapshot, memo);
+  }
+  return { snapshot, evaluation };
+}
