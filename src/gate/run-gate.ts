@@ -3,7 +3,7 @@ import type { Evaluation } from '../core/model/evaluation.ts';
 import type { GateState } from '../core/model/outcomes.ts';
 import type { EvidenceSnapshot, PullRequestFacts } from '../core/evidence/snapshot.ts';
 import { describeApiError } from '../github/api-problem.ts';
-import type { Publisher } from '../github/publish/publisher.ts';
+import { WriteFailed, type Publisher } from '../github/publish/publisher.ts';
 import { BudgetExceeded } from '../github/publish/write-guard.ts';
 import { getPullRequest, listOpenPullRequests } from '../github/pull-requests.ts';
 import { decideMergeGroupStatus } from './decide-merge-group.ts';
@@ -82,6 +82,16 @@ async function gatePullRequest(run: GateRun, pr: PullRequestFacts): Promise<Gate
   });
 }
 
+/** Why a PR's evaluation failed: its budget, a write GitHub refused (named), or a read. */
+function explainFailure(error: unknown, pr: PullRequestFacts): { message: string; fix: string } {
+  if (error instanceof BudgetExceeded) return { message: error.message, fix: 'Re-run the job; if it persists, raise the `pr-timeout` input.' };
+  if (error instanceof WriteFailed) {
+    const problem = describeApiError(error.reason, error.write);
+    return { message: `Could not ${error.write}: ${problem.message}`, fix: problem.fix };
+  }
+  return describeApiError(error, `pull request #${pr.number}`);
+}
+
 /** From an event to the statuses it calls for: decide each PR read-only, then publish what it decided. */
 export async function runGate(run: GateRun): Promise<RunResult> {
   const { context, event } = run;
@@ -117,7 +127,7 @@ export async function runGate(run: GateRun): Promise<RunResult> {
     try {
       result.outcomes.push(await gatePullRequest(run, pr));
     } catch (error) {
-      const problem = error instanceof BudgetExceeded ? { message: error.message, fix: 'Re-run the job; if it persists, raise the `pr-timeout` input.' } : describeApiError(error, `pull request #${pr.number}`);
+      const problem = explainFailure(error, pr);
       result.failures.push({ number: pr.number, message: `${problem.message}. ${problem.fix}` });
       await reportFailure(run, pr, problem.message);
     } finally {

@@ -1,4 +1,5 @@
 import type { EvidenceProblem } from '../core/evidence/snapshot.ts';
+import { UnreadableAnswer } from './octokit-client.ts';
 
 interface HttpError {
   status?: number;
@@ -30,12 +31,34 @@ export function permissionsFix(header: string | undefined): string | null {
 
 /** Explains a failed API call so that a person knows exactly what to change. */
 export function describeApiError(error: unknown, what: string): EvidenceProblem {
+  if (error instanceof UnreadableAnswer) return { what, message: error.message, fix: 'Re-run the job.' };
   const http = asHttpError(error);
   const status = typeof http.status === 'number' ? http.status : undefined;
   const headers = http.response?.headers ?? {};
   const accepted = headers['x-accepted-github-permissions'];
   const firstLine = (http.message ?? 'unknown error').split('\n')[0]!.slice(0, 200);
 
+  // Octokit reports a request that got no answer (refused, unknown host, timed out, aborted)
+  // as a 500 without a response: GitHub said nothing, and its status page is not the place to look.
+  if (status === 500 && http.response === undefined) {
+    return {
+      what,
+      message: `no answer from GitHub: ${firstLine}`,
+      fix: 'Check that the runner can reach the API at GITHUB_API_URL (DNS, proxy, firewall), then re-run the job.',
+    };
+  }
+  // GitHub sends the primary limit's headers with every answer: a secondary limit says so in
+  // its message, and asks for a wait (retry-after), not for the primary reset.
+  if ((status === 403 || status === 429) && /secondary rate limit/i.test(firstLine)) {
+    const after = Number(headers['retry-after']);
+    const wait = Number.isFinite(after) && after > 0 ? ` (GitHub asked to wait ${after} s)` : '';
+    return {
+      what,
+      message: `GitHub's secondary rate limit was hit: too many requests at once${wait}`,
+      fix: 'Re-run the job in a few minutes; if it recurs, spread the runs out (fewer concurrent jobs writing to the repository).',
+      httpStatus: status,
+    };
+  }
   // A spent rate limit is a 403 (or 429) too, and no permission fixes it.
   const remaining = headers['x-ratelimit-remaining'];
   if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(firstLine))) {

@@ -60,6 +60,13 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.spaceWrites ? 3000 : 0 }),
     },
   });
+  // A JSON answer that does not parse reaches the caller as a string; list pagination then
+  // fails deep inside with a TypeError. Say what happened instead, for every read alike
+  // (writes check their answers themselves, naming the write).
+  octokit.hook.after('request', (response, request) => {
+    const type = String(response.headers['content-type'] ?? '');
+    if (request.method === 'GET' && type.includes('json') && typeof response.data === 'string' && response.data !== '') throw new UnreadableAnswer();
+  });
   if (options.readOnly) {
     octokit.hook.before('request', (request) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new ReadOnlyViolation(`${request.method} ${request.url}`);
@@ -72,5 +79,12 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
 export class ReadOnlyViolation extends Error {
   constructor(request: string) {
     super(`refused to send ${request}: this client only reads`);
+  }
+}
+
+/** GitHub answered 2xx with a body that is not the JSON it declared: malformed or cut off. */
+export class UnreadableAnswer extends Error {
+  constructor() {
+    super("GitHub's answer was not readable (a malformed or cut-off response)");
   }
 }

@@ -13,6 +13,25 @@ interface PublishLog {
   warning(message: string): void;
 }
 
+/** A write GitHub refused or answered badly, named so that the person reading the log knows which. */
+export class WriteFailed extends Error {
+  readonly write: string;
+  readonly reason: unknown;
+  constructor(write: string, reason: unknown) {
+    super(`could not ${write}: ${errorMessage(reason)}`);
+    this.write = write;
+    this.reason = reason;
+  }
+}
+
+async function named<T>(write: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw new WriteFailed(write, error);
+  }
+}
+
 export interface Published {
   commentUrl: string;
   status: 'posted' | 'unchanged' | 'none';
@@ -30,7 +49,7 @@ export interface Publisher {
 export function createPublisher(client: GitHubClient, repo: RepoRef, identity: GateIdentity, log: PublishLog): Publisher {
   const status = async (write: StatusWrite, guard = new WriteGuard(), targetUrl = write.targetUrl) => {
     const target = { repo, sha: write.sha, context: write.context, identity };
-    const posted = await guard.write(() => setCommitStatus(client, target, { state: write.state, description: write.description, targetUrl }, write.previous));
+    const posted = await guard.write(() => named(`set the \`${write.context}\` status`, () => setCommitStatus(client, target, { state: write.state, description: write.description, targetUrl }, write.previous)));
     log.info(`Status ${write.context} ${posted === 'posted' ? 'set' : 'already'} ${write.state} on ${write.sha.slice(0, 7)}.`);
     return posted;
   };
@@ -39,7 +58,7 @@ export function createPublisher(client: GitHubClient, repo: RepoRef, identity: G
     let commentUrl = '';
     if (writes.comment) {
       const { body, known } = writes.comment;
-      const comment = await guard.write(() => publishLivingComment(client, { repo, number: writes.number, identity }, body, known));
+      const comment = await guard.write(() => named('write the readiness comment', () => publishLivingComment(client, { repo, number: writes.number, identity }, body, known)));
       log.info(`Living comment ${comment.action}: ${comment.url}`);
       commentUrl = comment.url;
     }
@@ -53,7 +72,7 @@ export function createPublisher(client: GitHubClient, repo: RepoRef, identity: G
     }
     if (writes.reminder) {
       const body = writes.reminder.body;
-      await guard.write(() => client.rest.issues.createComment({ ...repo, issue_number: writes.number, body }));
+      await guard.write(() => named('post the reminder', () => client.rest.issues.createComment({ ...repo, issue_number: writes.number, body })));
       log.info(`Reminded ${writes.reminder.roles.join(', ')}.`);
     }
     if (!writes.status) return { commentUrl, status: 'none' };
