@@ -1,6 +1,7 @@
 // Times parseCommands on 64 KiB comments (ordinary and hostile) and prints the figures
-// as JSON. Run by plain Node so that dependencies resolve as in the bundled action
-// (vitest would load the markdown parser's slower development build).
+// as JSON. Run by plain Node, so that dependencies resolve as in the bundled action
+// (markdown-it's ESM build) and timings are free of vitest's transforms. Standalone:
+// `node test/bench/parse-commands-timing.ts` prints the same figures.
 import { parseCommands } from '../../src/core/commands/parse-commands.ts';
 import { hostile, typical } from '../core/commands/long-comments.ts';
 

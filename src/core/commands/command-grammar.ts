@@ -26,20 +26,14 @@ function build(match: RegExpExecArray | null): CommandParts | null {
 }
 
 /** `value` (starting at the slash) is exactly a command: tokens separated by ASCII spaces or tabs. */
-export function parseStrict(value: string): CommandParts | null {
-  return build(STRICT.exec(value));
-}
+export const parseStrict = (value: string): CommandParts | null => build(STRICT.exec(value));
 
 /** Like parseStrict, but the target may end at punctuation; only for reporting commands that cannot count. */
-export function parseLenient(value: string): CommandParts | null {
-  return build(LENIENT.exec(value));
-}
+export const parseLenient = (value: string): CommandParts | null => build(LENIENT.exec(value));
 
 /** Up to three spaces, then a strict command: the only shape of line that may count. */
 export function parseCommandLine(line: string): { parts: CommandParts; column: number } | null {
-  let column = 0;
-  while (column < 3 && line.charCodeAt(column) === 32) column++;
-  if (line.charCodeAt(column) !== 47) return null;
-  const parts = parseStrict(line.slice(column));
+  const column = /^ {0,3}/.exec(line)?.[0].length ?? 0;
+  const parts = line.charCodeAt(column) === 47 ? parseStrict(line.slice(column)) : null;
   return parts ? { parts, column } : null;
 }

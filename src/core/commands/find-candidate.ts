@@ -18,10 +18,6 @@ const VERB = /\/(?:signoff|waive)[ \t]/g;
 const WORD_BEFORE = /[A-Za-z0-9/]/;
 const NON_ASCII = /[\u0080-\uFFFF]/;
 
-function identity(text: string): Skeleton {
-  return { text, map: Array.from({ length: text.length }, (_, i) => i) };
-}
-
 /**
  * The first command on a line, if any. One per line: a line is one thing to a
  * reader, and a second "/signoff" on it is part of the first one's note.
@@ -33,7 +29,8 @@ export function findCandidate(source: SourceLine, line: number, memo: Map<number
 
   const ascii = !NON_ASCII.test(text);
   if (ascii && !text.includes('/') && !text.includes('&')) return null;
-  const skeleton = ascii && !text.includes('\\') && !text.includes('&') ? identity(text) : skeletonOf(text, memo);
+  const plain = ascii && !text.includes('\\') && !text.includes('&');
+  const skeleton: Skeleton = plain ? { text, map: Array.from(text, (_, i) => i) } : skeletonOf(text, memo);
 
   VERB.lastIndex = 0;
   for (let match = VERB.exec(skeleton.text); match; match = VERB.exec(skeleton.text)) {

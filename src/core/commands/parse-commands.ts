@@ -1,4 +1,4 @@
-import { findCandidate, type Candidate } from './find-candidate.ts';
+import { findCandidate } from './find-candidate.ts';
 import { placeCandidates } from './place-candidates.ts';
 import type { CommandPlacement } from './placement.ts';
 import { splitLines } from './source-lines.ts';
@@ -20,51 +20,28 @@ export interface ParsedCommand {
   placement: CommandPlacement;
 }
 
-const RAW_LIMIT = 200;
-
-/** Truncates by code points, so a surrogate pair is never cut in half. */
-function truncate(text: string): string {
-  if (text.length <= RAW_LIMIT) return text;
-  let out = '';
-  let count = 0;
-  for (const char of text) {
-    if (count++ === RAW_LIMIT) break;
-    out += char;
-  }
-  return out;
-}
+/** Truncates to 200 code points, so a surrogate pair is never cut in half. */
+const truncate = (text: string): string => (text.length <= 200 ? text : Array.from(text).slice(0, 200).join(''));
 
 /**
- * Finds the gate's commands in a pull request comment: `/signoff <role> [note]`,
- * `/signoff cancel <role>`, `/waive <check> <reason>`, `/waive cancel <check>`.
- * Every command found is returned with where it stood, so the gate can say why
- * one did not count; only placement 'line' may count. At most one per line.
- * A line that starts like a command but breaks its grammar (`/signoff`,
- * `/signoff Security!`, `/waive check` without a reason) is not a command and
- * is not returned. Never throws.
+ * Finds the gate's commands in a pull request comment: `/signoff <role> [note]`, `/signoff cancel <role>`,
+ * `/waive <check> <reason>`, `/waive cancel <check>`. Every command found is returned with where it stood,
+ * so the gate can say why one did not count; only placement 'line' may count. At most one per line. A line
+ * that starts like a command but breaks its grammar (`/signoff`, `/signoff Security!`) is not returned.
+ * A waiver without a reason is, so the gate can say one is required. Never throws.
  */
 export function parseCommands(body: string): ParsedCommand[] {
   if (typeof body !== 'string' || body === '') return [];
   try {
     const lines = splitLines(body);
     const memo = new Map<number, string>();
-    const candidates: Candidate[] = [];
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index];
-      const candidate = line ? findCandidate(line, index, memo) : null;
-      if (candidate) candidates.push(candidate);
-    }
+    const candidates = lines.flatMap((line, index) => findCandidate(line, index, memo) ?? []);
     if (candidates.length === 0) return [];
     const placements = placeCandidates(body, lines, candidates);
-    return candidates.map((candidate) => ({
-      verb: candidate.verb,
-      cancel: candidate.cancel,
-      target: candidate.target,
-      text: candidate.text,
-      line: candidate.line + 1,
-      raw: truncate((lines[candidate.line]?.text ?? '').trim()),
-      placement: placements.get(candidate.line) ?? 'mid-line',
-    }));
+    return candidates.map(({ verb, cancel, target, text, line }) => {
+      const raw = truncate((lines[line]?.text ?? '').trim());
+      return { verb, cancel, target, text, line: line + 1, raw, placement: placements.get(line) ?? 'mid-line' };
+    });
   } catch {
     // Not expected; should it happen, no command counts rather than the gate failing.
     return [];

@@ -1,0 +1,45 @@
+/** The parts of a command, as typed after its slash. */
+export interface CommandParts {
+  verb: 'signoff' | 'waive';
+  cancel: boolean;
+  target: string;
+  text: string;
+}
+
+// `[\s\S]*` rather than `.*`: a note may hold U+2028, which `.` refuses.
+// The note is captured whole and trimmed in code, so no regex backtracks over it.
+const STRICT = /^\/(signoff|waive)[ \t]+(?:(cancel)[ \t]+)?([a-z0-9][a-z0-9_-]*)(?:[ \t]([\s\S]*))?$/;
+// Where a command can never count we still want to say why, so the target may be
+// followed by any character that cannot continue a token (`**`, a backtick, `-->`).
+// Its note starts only after a space: `**/signoff qa**` has no note, not a note of "**".
+const LENIENT = /^\/(signoff|waive)[ \t]+(?:(cancel)[ \t]+)?([a-z0-9][a-z0-9_-]*)(?:[ \t]([\s\S]*)|(?![A-Za-z0-9_-]))/;
+
+function build(match: RegExpExecArray | null): CommandParts | null {
+  if (!match) return null;
+  const [, verb, cancel, target, rest] = match;
+  if (verb === undefined || target === undefined) return null;
+  // `cancel` is a keyword: `/signoff cancel` with no role is malformed, not a role named "cancel".
+  if (target === 'cancel') return null;
+  const text = (rest ?? '').trim();
+  // A waiver without a reason is still returned (with empty text), so the evaluator can say a reason is required.
+  return { verb: verb === 'waive' ? 'waive' : 'signoff', cancel: cancel !== undefined, target, text };
+}
+
+/** `value` (starting at the slash) is exactly a command: tokens separated by ASCII spaces or tabs. */
+export function parseStrict(value: string): CommandParts | null {
+  return build(STRICT.exec(value));
+}
+
+/** Like parseStrict, but the target may end at punctuation; only for reporting commands that cannot count. */
+export function parseLenient(value: string): CommandParts | null {
+  return build(LENIENT.exec(value));
+}
+
+/** Up to three spaces, then a strict command: the only shape of line that may count. */
+export function parseCommandLine(line: string): { parts: CommandParts; column: number } | null {
+  let column = 0;
+  while (column < 3 && line.charCodeAt(column) === 32) column++;
+  if (line.charCodeAt(column) !== 47) return null;
+  const parts = parseStrict(line.slice(column));
+  return parts ? { parts, column } : null;
+}
