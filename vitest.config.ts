@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` is the pure core (seconds, no bundle, no server); `e2e` runs the bundled
 // action, the CLI and the fake GitHub over HTTP. `npm test` runs both.
-const UNIT = ['test/core/**/*.test.ts', 'test/gate/**/*.test.ts', 'test/architecture/**/*.test.ts'];
+const UNIT = ['test/core/**/*.test.ts', 'test/gate/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/templates/template-comments.test.ts'];
 
 export default defineConfig({
   test: {

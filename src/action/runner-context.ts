@@ -43,3 +43,11 @@ export function runnerContext(env: NodeJS.ProcessEnv = process.env): RunnerConte
     sha: env['GITHUB_SHA'] ?? '',
   };
 }
+
+/**
+ * Whether this process is a step of a workflow run: the runner sets GITHUB_ACTIONS=true for
+ * every step (and GITHUB_EVENT_NAME). Without either, a person started the bundle.
+ */
+export function isActionRun(env: NodeJS.ProcessEnv): boolean {
+  return env['GITHUB_ACTIONS'] === 'true' || Boolean(env['GITHUB_EVENT_NAME']);
+}

@@ -3,6 +3,7 @@ import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './cli-io.ts';
+import { SCHEMA_FILE, schemaText } from './schema-command.ts';
 
 /** The package's templates/: beside dist/ for the bundle, a level further up from the sources. */
 function findTemplates(): string {
@@ -14,7 +15,17 @@ function findTemplates(): string {
 export const TEMPLATES_DIR = findTemplates();
 
 const POLICY_PATH = '.github/readiness.yml';
+/** Beside the policy, which names it by a relative path: editors find it with no URL to fetch. */
+const SCHEMA_PATH = `.github/${SCHEMA_FILE}`;
 const WORKFLOW_PATH = '.github/workflows/release-readiness.yml';
+
+const MODELINE = /^# yaml-language-server: \$schema=.*\n/;
+
+/** The policy, its first line naming the schema written beside it (whatever the template said). */
+function withSchemaLine(policy: string): string {
+  const line = `# yaml-language-server: $schema=${SCHEMA_FILE}\n`;
+  return MODELINE.test(policy) ? policy.replace(MODELINE, line) : line + policy;
+}
 
 export async function templateNames(dir = TEMPLATES_DIR): Promise<string[]> {
   const entries = await readdir(dir);
@@ -37,7 +48,8 @@ export async function initCommand(options: { template: string; force: boolean; t
     return 2;
   }
   const files: [string, string][] = [
-    [POLICY_PATH, await readFile(join(dir, `${options.template}.yml`), 'utf8')],
+    [POLICY_PATH, withSchemaLine(await readFile(join(dir, `${options.template}.yml`), 'utf8'))],
+    [SCHEMA_PATH, schemaText()],
     [WORKFLOW_PATH, await readFile(join(dir, 'workflows', 'release-readiness.yml'), 'utf8')],
   ];
   const targets = files.map(([path, text]) => [resolve(io.cwd, path), text, path] as const);
@@ -45,7 +57,7 @@ export async function initCommand(options: { template: string; force: boolean; t
     const present = [];
     for (const [target, , path] of targets) if (await exists(target)) present.push(path);
     if (present.length > 0) {
-      io.error(`${present.join(' and ')} already exist${present.length === 1 ? 's' : ''}: nothing written (use --force to overwrite)`);
+      io.error(`${present.join(', ')} already exist${present.length === 1 ? 's' : ''}: nothing written (use --force to overwrite)`);
       return 1;
     }
   }
@@ -54,6 +66,6 @@ export async function initCommand(options: { template: string; force: boolean; t
     await writeFile(target, text);
     io.out(`wrote ${path}`);
   }
-  io.out(`Next: replace the placeholder users in ${POLICY_PATH}, commit both files to your default and release branches, and make \`release-readiness\` a required status check on release branches.`);
+  io.out(`Next: replace the placeholder users in ${POLICY_PATH} (\`release-readiness validate\` lists them), commit the files to your default and release branches, and make \`release-readiness\` a required status check on release branches.`);
   return 0;
 }

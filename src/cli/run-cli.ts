@@ -9,8 +9,9 @@ import { validateCommand } from './validate-command.ts';
 const USAGE = `Usage: release-readiness <command> [options]
 
 Commands:
-  init [--template <name>] [--force]   write .github/readiness.yml and the workflow (default template: starter)
-  validate [file]                      check a readiness.yml (default .github/readiness.yml): file:line:col: message
+  init [--template <name>] [--force]   write .github/readiness.yml, its schema and the workflow (default template: starter)
+  validate [file]                      check a readiness.yml (default .github/readiness.yml): file:line:col: message,
+                                       exit 1 on errors (warnings, e.g. placeholder logins, do not fail it)
   preview --repo owner/name --pr N     evaluate a PR with GITHUB_TOKEN, change nothing, print the comment
           [--json] [--config path]     (--json: the report; SECURITY_TOKEN for alert and team checks)
           [--app-slug slug]            the App the gate runs as, if not the GITHUB_TOKEN (its comment and statuses are its own)
@@ -22,6 +23,10 @@ Commands:
 /** The command line: the same bundle as the action, run with a command. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.error(USAGE);
+    return 2;
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,4 +1,5 @@
 import type { EvidenceProblem } from '../core/evidence/snapshot.ts';
+import { describeNoAnswer, isNetworkError, type NetworkEnv } from './network-problem.ts';
 import { UnreadableAnswer } from './octokit-client.ts';
 
 interface HttpError {
@@ -29,8 +30,11 @@ export function permissionsFix(header: string | undefined): string | null {
   return `add ${options.join(' or ')} to the workflow's \`permissions:\` (or give the token that permission)`;
 }
 
-/** Explains a failed API call so that a person knows exactly what to change. */
-export function describeApiError(error: unknown, what: string): EvidenceProblem {
+/**
+ * Explains a failed API call so that a person knows exactly what to change. `env` is where a
+ * request that got no answer looks for the proxy and certificate settings it ran with.
+ */
+export function describeApiError(error: unknown, what: string, env: NetworkEnv = process.env): EvidenceProblem {
   if (error instanceof UnreadableAnswer) return { what, message: error.message, fix: 'Re-run the job.' };
   const http = asHttpError(error);
   const status = typeof http.status === 'number' ? http.status : undefined;
@@ -40,12 +44,8 @@ export function describeApiError(error: unknown, what: string): EvidenceProblem 
 
   // Octokit reports a request that got no answer (refused, unknown host, timed out, aborted)
   // as a 500 without a response: GitHub said nothing, and its status page is not the place to look.
-  if (status === 500 && http.response === undefined) {
-    return {
-      what,
-      message: `no answer from GitHub: ${firstLine}`,
-      fix: 'Check that the runner can reach the API at GITHUB_API_URL (DNS, proxy, firewall), then re-run the job.',
-    };
+  if ((status === 500 && http.response === undefined) || (status === undefined && isNetworkError(error))) {
+    return { what, ...describeNoAnswer(error, firstLine, env) };
   }
   // GitHub sends the primary limit's headers with every answer: a secondary limit says so in
   // its message, and asks for a wait (retry-after), not for the primary reset.

@@ -1,3 +1,4 @@
+import { decodePolicy } from '../core/config/policy-bytes.ts';
 import type { PolicyFile, Readable } from '../core/evidence/snapshot.ts';
 import { describeApiError } from './api-problem.ts';
 import { fileAt } from './file-at.ts';
@@ -19,9 +20,10 @@ export async function readPolicy(client: GitHubClient, repo: RepoRef, path: stri
   const what = `${path} on \`${baseRef}\``;
   try {
     const file = await fileAt(client, repo, path, baseRef);
-    if (file.kind === 'file') return { ok: true, value: { path, ref: baseRef, text: file.text } };
+    // Its bytes as they are, for the core to judge: a file too large, or not UTF-8, is a located error there.
+    if (file.kind === 'file') return { ok: true, value: { path, ref: baseRef, ...decodePolicy(file.bytes, file.size) } };
     if (file.kind === 'not-a-file') {
-      return { ok: false, problem: { what, message: `${path} is not a file`, fix: `Make \`${path}\` a file on \`${baseRef}\`, or point the \`config\` input at one.` } };
+      return { ok: false, problem: { what, message: `\`${path}\` is a ${file.type}, not a file`, fix: `Make \`${path}\` a file on \`${baseRef}\`, or point the \`config\` input at one.` } };
     }
     return {
       ok: false,

@@ -24,7 +24,7 @@ const bodyPolicy = `${POLICY}  - id: rollback\n    name: Rollback plan\n    pr_b
 // Just under the size limit, every key a mistake to locate: the most a policy can cost.
 const keys = Array.from({ length: 12_500 }, (_, i) => `    k${i}: ${i}\n`).join('');
 const bigPolicy = `version: 1\nchecks:\n  - id: a\n    name: A\n    labels: { all: [x] }\n${keys}`;
-const titlePolicy = 'version: 1\nrelease:\n  title: "^(a|aa)+$"\nchecks: []\n';
+const titlePolicy = 'version: 1\nrelease:\n  title: "^(a|aa)+$"\nchecks:\n  - { id: ci, name: CI, ci: {} }\n';
 const longest = hostile.reduce((a, b) => (b[1].length > a[1].length ? b : a));
 
 const timings = [

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,22 +48,82 @@ describe('validate', () => {
   });
 
   it('a valid file', async () => {
+    await writeFile(join(dir, 'r.yml'), 'version: 1\nsignoffs:\n  sre: { users: [carol] }\nchecks:\n  - { id: ci, name: CI, ci: {} }\n');
+    const t = io();
+    expect(await runCli(['validate', join(dir, 'r.yml')], t.io)).toBe(0);
+    expect(t.out).toEqual([`${join(dir, 'r.yml')}: valid — 1 checks, 1 role`]);
+    expect(t.error).toEqual([]);
+  });
+
+  it('a template as it is: valid, with a warning for each placeholder login left in it', async () => {
     const t = io();
     expect(await runCli(['validate', 'templates/starter.yml'], { ...t.io, cwd: process.cwd() })).toBe(0);
-    expect(t.out[0]).toBe('templates/starter.yml: valid — 4 checks, 1 role');
+    expect(t.out).toEqual(['templates/starter.yml: valid — 4 checks, 1 role (1 warning)']);
+    expect(t.error).toEqual(['templates/starter.yml:11:13: warning: signoffs.security.users[0]: `your-security-lead` is a placeholder from a template: replace it with the GitHub login of someone who signs off `security` (or use `teams:` / `permission:`)']);
+  });
+
+  // Each bad policy: one located line (file:line:col), a count, exit 1; never a stack trace.
+  const bomb = 'version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+  const twentyThousandChecks = `version: 1\nchecks:\n${Array.from({ length: 20_000 }, (_, i) => `  - id: check-${i}\n    name: Check ${i} of a checklist far longer than any release needs\n    ci: {}\n`).join('')}`;
+  it.each<[string, string | Uint8Array, string]>([
+    ['an alias bomb', bomb, ':3:8: aliases (`*a` and the others) copy their anchors more than 100 times in all, as a YAML alias bomb does: write the values out instead'],
+    ['bytes that are not UTF-8', new Uint8Array([...new TextEncoder().encode('version: 1\nchecks:\n  - id: ci\n    name: CI '), 0xff, 0xfe, ...new TextEncoder().encode('\n    ci: {}\n')]), ':4:14: byte 43 is not UTF-8: save the file as UTF-8'],
+    ['20,000 checks in 2 MB', twentyThousandChecks, ':1:1: the file is 1971 KB; a policy may be at most 256 KB: split long checklists into fewer, broader checks'],
+    ['a policy that is only `version: 1`', 'version: 1\n', ':1:1: the policy requires nothing (no checks and no sign-offs): the gate would pass every release PR; add a check under `checks:` or a role under `signoffs:`'],
+    ['two YAML documents', '---\nversion: 1\nchecks:\n  - { id: ci, name: CI, ci: {} }\n---\nversion: 1\n', ':5:1: a second YAML document (`---`): a policy is one document; remove this `---` and merge what follows into the first'],
+  ])('refuses %s with a located error', async (_name, content, error) => {
+    const file = join(dir, 'r.yml');
+    await writeFile(file, content);
+    const t = io();
+    expect(await runCli(['validate', file], t.io)).toBe(1);
+    expect(t.error).toEqual([`${file}${error}`, `${file}: 1 error`]);
+    expect(t.out).toEqual([]);
+  });
+
+  it('a directory, or a path through a file: one line, exit 2', async () => {
+    await mkdir(join(dir, 'readiness.yml'));
+    const t = io();
+    expect(await runCli(['validate', join(dir, 'readiness.yml')], t.io)).toBe(2);
+    expect(t.error).toEqual([`${join(dir, 'readiness.yml')}: is a directory, not a file: give the path of readiness.yml`]);
+    await writeFile(join(dir, 'r.yml'), 'version: 1\n');
+    const u = io();
+    expect(await runCli(['validate', join(dir, 'r.yml', 'x.yml')], u.io)).toBe(2);
+    expect(u.error).toEqual([`${join(dir, 'r.yml', 'x.yml')}: could not be read: ENOTDIR: not a directory, open '${join(dir, 'r.yml', 'x.yml')}'`]);
+  });
+
+  it('reads no more than the limit, whatever the path is', async () => {
+    const t = io();
+    expect(await runCli(['validate', '/dev/zero'], t.io)).toBe(1);
+    expect(t.error[0]).toBe('/dev/zero:1:1: the file is 257 KB; a policy may be at most 256 KB: split long checklists into fewer, broader checks');
   });
 });
 
 describe('init', () => {
-  it('writes the policy and the workflow, and refuses to overwrite without --force', async () => {
+  it('writes the policy, its schema beside it and the workflow, and refuses to overwrite without --force', async () => {
     const t = io();
     expect(await runCli(['init'], t.io)).toBe(0);
-    expect(await readFile(join(dir, '.github/readiness.yml'), 'utf8')).toBe(await readFile('templates/starter.yml', 'utf8'));
+    expect(t.out.slice(0, 3)).toEqual(['wrote .github/readiness.yml', 'wrote .github/readiness.schema.json', 'wrote .github/workflows/release-readiness.yml']);
+    const policy = await readFile(join(dir, '.github/readiness.yml'), 'utf8');
+    expect(policy).toBe(await readFile('templates/starter.yml', 'utf8'));
+    // The policy names the schema by a path relative to itself: editors find it with nothing to fetch.
+    expect(policy.split('\n')[0]).toBe('# yaml-language-server: $schema=readiness.schema.json');
+    expect(await readFile(join(dir, '.github/readiness.schema.json'), 'utf8')).toBe(schemaText());
     expect(await readFile(join(dir, '.github/workflows/release-readiness.yml'), 'utf8')).toContain('pull_request_target:');
     const again = io();
     expect(await runCli(['init'], { ...again.io, cwd: dir })).toBe(1);
     expect(again.error[0]).toContain('already exist: nothing written (use --force to overwrite)');
     expect(await runCli(['init', '--force'], { ...again.io, cwd: dir })).toBe(0);
+  });
+
+  it('every template names the schema beside it, as init writes it', async () => {
+    for (const name of ['starter', 'agent-governance', 'trust-sidecar', 'chatbot-gateway-k8s']) {
+      const t = io();
+      const target = await mkdtemp(join(dir, `${name}-`));
+      expect(await runCli(['init', '--template', name], { ...t.io, cwd: target })).toBe(0);
+      const policy = await readFile(join(target, '.github/readiness.yml'), 'utf8');
+      expect(policy.split('\n')[0]).toBe('# yaml-language-server: $schema=readiness.schema.json');
+      expect((await readFile(`templates/${name}.yml`, 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=readiness.schema.json');
+    }
   });
 
   it('an unknown template', async () => {
@@ -84,6 +144,17 @@ describe('schema and usage', () => {
     expect(t.error[0]).toContain('Usage: release-readiness <command>');
     expect(await runCli(['validate', '--nope'], t.io)).toBe(2);
   });
+
+  it('no command prints the usage', async () => {
+    const t = io();
+    expect(await runCli([], t.io)).toBe(2);
+    expect(t.error[0]).toMatch(/^Usage: release-readiness <command>/);
+  });
+
+  it('the JSON Schema names no URL nobody can fetch', () => {
+    expect(schemaText()).not.toContain('acme/');
+    expect(JSON.parse(schemaText())).not.toHaveProperty('$id');
+  });
 });
 
 describe('preview', () => {
@@ -102,7 +173,7 @@ describe('preview', () => {
     const writesBefore = world.fake.requests.filter((r) => r.method !== 'GET').length;
     const t = io({ GITHUB_TOKEN: 'ghs_gate', GITHUB_API_URL: world.fake.url });
     expect(await runCli(['preview', '--repo', REPO, '--pr', String(world.pr)], t.io)).toBe(0);
-    expect(t.out[0]).toContain('waiting for sign-off: sre');
+    expect(t.out[0]).toContain('Waiting for 1 sign-off (sre)');
     expect(world.fake.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
     expect(world.fake.reactions(id)).toEqual([]);
     const json = io({ GITHUB_TOKEN: 'ghs_gate', GITHUB_API_URL: world.fake.url });
@@ -133,10 +204,38 @@ describe('preview', () => {
 });
 
 describe('the bundle is the CLI', () => {
+  /** The environment of a terminal: no runner variables (the tests themselves may run in one). */
+  const terminal = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_|RUNNER_|INPUT_|ACTIONS_)/.test(name)));
+  const bundle = (args: string[], env: NodeJS.ProcessEnv = terminal()) => spawnSync(process.execPath, [bundlePath, ...args], { encoding: 'utf8', env });
+
   it('runs as `node dist/index.js <command>`', () => {
-    const result = spawnSync(process.execPath, [bundlePath, 'validate', 'templates/starter.yml'], { encoding: 'utf8' });
+    const result = bundle(['validate', 'templates/starter.yml']);
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe('templates/starter.yml: valid — 4 checks, 1 role');
+    expect(result.stdout.trim()).toBe('templates/starter.yml: valid — 4 checks, 1 role (1 warning)');
     expect(execFileSync(process.execPath, [bundlePath, 'templates'], { encoding: 'utf8' })).toContain('starter');
+  });
+
+  it('with no arguments outside a runner: the usage, exit 2', () => {
+    const result = bundle([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: release-readiness <command>/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('with no arguments in a runner: the action', () => {
+    const result = bundle([], { ...terminal(), GITHUB_ACTIONS: 'true' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('::error::Input `github-token` is empty');
+  });
+
+  it('never prints a stack trace of the bundle: a hostile policy is one located line', async () => {
+    const file = join(dir, 'bomb.yml');
+    await writeFile(file, 'version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n');
+    const result = bundle(['validate', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${file}:3:8: aliases (\`*a\` and the others) copy their anchors more than 100 times in all, as a YAML alias bomb does: write the values out instead\n${file}: 1 error\n`);
+    const directory = bundle(['validate', dir]);
+    expect(directory.status).toBe(2);
+    expect(directory.stderr).toBe(`${dir}: is a directory, not a file: give the path of readiness.yml\n`);
   });
 });

@@ -22,9 +22,9 @@ function answered(status: number, message: string, headers: Record<string, strin
 }
 
 /** No answer at all, as Octokit throws it: status 500, the network error as the cause. */
-function noAnswer(message: string, code?: string): RequestError {
+function noAnswer(message: string, code?: string, url = URL): RequestError {
   const cause = new TypeError('fetch failed', { cause: Object.assign(new Error(message), code ? { code } : {}) });
-  return new RequestError(message, 500, { request, cause });
+  return new RequestError(message, 500, { request: { ...request, url }, cause });
 }
 
 const timedOut = () => new RequestError('The operation was aborted due to timeout', 500, { request, cause: new DOMException('The operation was aborted due to timeout', 'TimeoutError') });
@@ -89,7 +89,6 @@ const rows: [name: string, error: unknown, expected: Omit<EvidenceProblem, 'what
   ['504', answered(504, 'We couldn’t respond to your request in time.'), { message: 'GitHub answered 504 after retries', fix: RETRIED_5XX, httpStatus: 504 }],
 
   // Not from an answer at all.
-  ['a network error thrown without a status', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }), { message: 'the request failed: connect ECONNREFUSED 127.0.0.1:443', fix: 'Re-run the job.' }],
   ['something thrown that is not an error', 'socket hang up', { message: 'the request failed: socket hang up', fix: 'Re-run the job.' }],
   ['an error without a message', {}, { message: 'the request failed: unknown error', fix: 'Re-run the job.' }],
   ['only the first line of a long message, cut at 200 characters', answered(418, `${'x'.repeat(250)}\nsecond line`), { message: `GitHub answered 418 ${'x'.repeat(200)}`, fix: 'Re-run the job.', httpStatus: 418 }],
@@ -116,6 +115,112 @@ describe('describeApiError says what failed and what to change', () => {
 
   it('never echoes the token of the request', () => {
     for (const [, error] of rows) expect(JSON.stringify(describeApiError(error, WHAT))).not.toContain('ghs_secret');
+  });
+});
+
+// A request that got no answer: where it went, what the network said (the code Octokit's
+// cause chain carries), and the setting that would let it through, with what a proxy in the
+// environment did to it. Node's fetch uses HTTPS_PROXY only with NODE_USE_ENV_PROXY=1.
+const GHES = 'https://ghes.corp.example/api/v3/repos/acme/rocket/commits/aaaaaaa/check-runs';
+const RESOLVE = (host: string) => `${host} does not resolve: check GITHUB_API_URL (on GitHub Enterprise Server, https://<your GHES host>/api/v3) and the runner's DNS, then re-run the job.`;
+const REFUSED = (host: string) => `${host} refused the connection: check GITHUB_API_URL (its host and port) and that the server is up and reachable from the runner, then re-run the job.`;
+const UNTRUSTED = (host: string, code: string) =>
+  `The runner does not trust the certificate of ${host} (${code}): on GitHub Enterprise Server with a private CA (or behind a proxy that inspects TLS), set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env, or NODE_USE_SYSTEM_CA=1 if the runner's system store trusts it.`;
+const TIMEOUT = 'api.github.com did not answer in time, after retries: check that the runner can reach it (firewall, proxy), or re-run the job if GitHub was slow.';
+const PROXY = 'http://gate:s3cret@proxy.corp.example:3128';
+const UNUSED_PROXY = " HTTPS_PROXY is set (proxy.corp.example:3128) but Node's fetch does not use it: if the runner must go through that proxy, set NODE_USE_ENV_PROXY=1 in the step's env.";
+
+const networkRows: [name: string, error: unknown, env: Record<string, string>, expected: { message: string; fix: string }][] = [
+  // DNS.
+  ['an unknown host (GHES)', noAnswer('getaddrinfo ENOTFOUND ghes.corp.example', 'ENOTFOUND', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: getaddrinfo ENOTFOUND ghes.corp.example', fix: RESOLVE('ghes.corp.example') }],
+  [
+    'a DNS server that did not answer',
+    noAnswer('getaddrinfo EAI_AGAIN api.github.com', 'EAI_AGAIN'),
+    {},
+    { message: 'no answer from GitHub at api.github.com: getaddrinfo EAI_AGAIN api.github.com', fix: "The runner's DNS gave no answer for api.github.com (a temporary failure): re-run the job; if it recurs, check the runner's DNS and GITHUB_API_URL." },
+  ],
+  // The connection.
+  ['connection refused', noAnswer('connect ECONNREFUSED 10.0.0.1:443', 'ECONNREFUSED', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: connect ECONNREFUSED 10.0.0.1:443', fix: REFUSED('ghes.corp.example') }],
+  ['a GITHUB_API_URL with a port', noAnswer('connect ECONNREFUSED 10.0.0.1:8443', 'ECONNREFUSED', 'https://ghes.corp.example:8443/api/v3/user'), {}, { message: 'no answer from GitHub at ghes.corp.example:8443: connect ECONNREFUSED 10.0.0.1:8443', fix: REFUSED('ghes.corp.example:8443') }],
+  [
+    'connection reset',
+    noAnswer('read ECONNRESET', 'ECONNRESET'),
+    {},
+    { message: 'no answer from GitHub at api.github.com: read ECONNRESET', fix: 'The connection to api.github.com was cut before GitHub answered: a proxy or firewall on the way may be closing it; re-run the job.' },
+  ],
+  ['no route to the host', noAnswer('connect EHOSTUNREACH 10.0.0.1:443', 'EHOSTUNREACH', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: connect EHOSTUNREACH 10.0.0.1:443', fix: 'The runner has no route to ghes.corp.example: check its network and firewall, and GITHUB_API_URL, then re-run the job.' }],
+  [
+    'a network error thrown without a status or URL',
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }),
+    {},
+    { message: 'no answer from GitHub: connect ECONNREFUSED 127.0.0.1:443', fix: REFUSED('GitHub') },
+  ],
+  ['a failure without a code', noAnswer('other side closed'), {}, { message: 'no answer from GitHub at api.github.com: other side closed', fix: 'Check that the runner can reach the API at GITHUB_API_URL (DNS, proxy, firewall), then re-run the job.' }],
+  // TLS.
+  ['a private CA (self-signed in the chain)', noAnswer('self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: self-signed certificate in certificate chain', fix: UNTRUSTED('ghes.corp.example', 'SELF_SIGNED_CERT_IN_CHAIN') }],
+  ['a self-signed server certificate', noAnswer('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: self-signed certificate', fix: UNTRUSTED('ghes.corp.example', 'DEPTH_ZERO_SELF_SIGNED_CERT') }],
+  ['an unknown issuer', noAnswer('unable to verify the first certificate', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: unable to verify the first certificate', fix: UNTRUSTED('ghes.corp.example', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') }],
+  [
+    'an unknown issuer, with NODE_EXTRA_CA_CERTS set',
+    noAnswer('unable to get local issuer certificate', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', GHES),
+    { NODE_EXTRA_CA_CERTS: '/etc/ssl/corp-ca.pem' },
+    {
+      message: 'no answer from GitHub at ghes.corp.example: unable to get local issuer certificate',
+      fix: 'The runner does not trust the certificate of ghes.corp.example (UNABLE_TO_GET_ISSUER_CERT_LOCALLY), even with NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem: that file must hold the CA that signed it (PEM).',
+    },
+  ],
+  [
+    'a certificate for another name',
+    noAnswer("Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID', GHES),
+    {},
+    { message: "no answer from GitHub at ghes.corp.example: Hostname/IP does not match certificate's altnames", fix: "The certificate ghes.corp.example presented is for another name: check that GITHUB_API_URL uses the server's own name." },
+  ],
+  ['an expired certificate', noAnswer('certificate has expired', 'CERT_HAS_EXPIRED', GHES), {}, { message: 'no answer from GitHub at ghes.corp.example: certificate has expired', fix: 'The certificate of ghes.corp.example has expired: its administrator must renew it.' }],
+  // Timeouts.
+  ['the client’s own timeout', timedOut(), {}, { message: 'no answer from GitHub at api.github.com: The operation was aborted due to timeout', fix: TIMEOUT }],
+  ['a connect timeout', noAnswer('Connect Timeout Error', 'UND_ERR_CONNECT_TIMEOUT'), {}, { message: 'no answer from GitHub at api.github.com: Connect Timeout Error', fix: TIMEOUT }],
+  ['aborted', aborted(), {}, { message: 'no answer from GitHub: This operation was aborted', fix: 'The request was cancelled before GitHub answered: re-run the job.' }],
+  // A proxy: used or not, and never its credentials.
+  ['HTTPS_PROXY set, but Node’s fetch does not read it', noAnswer('getaddrinfo ENOTFOUND api.github.com', 'ENOTFOUND'), { HTTPS_PROXY: PROXY }, { message: 'no answer from GitHub at api.github.com: getaddrinfo ENOTFOUND api.github.com', fix: RESOLVE('api.github.com') + UNUSED_PROXY }],
+  ['https_proxy (lower case), not read either', noAnswer('connect ETIMEDOUT 140.82.112.6:443', 'ETIMEDOUT'), { https_proxy: PROXY }, { message: 'no answer from GitHub at api.github.com: connect ETIMEDOUT 140.82.112.6:443', fix: TIMEOUT + UNUSED_PROXY }],
+  [
+    'HTTPS_PROXY used (NODE_USE_ENV_PROXY=1), and the proxy refused',
+    noAnswer('connect ECONNREFUSED 10.0.0.9:3128', 'ECONNREFUSED'),
+    { HTTPS_PROXY: PROXY, NODE_USE_ENV_PROXY: '1' },
+    { message: 'no answer from GitHub at api.github.com: connect ECONNREFUSED 10.0.0.9:3128', fix: `${REFUSED('api.github.com')} The request went through the proxy (proxy.corp.example:3128) from HTTPS_PROXY: check that it is up and lets the runner reach api.github.com.` },
+  ],
+  [
+    'HTTPS_PROXY used through NODE_OPTIONS=--use-env-proxy',
+    noAnswer('read ECONNRESET', 'ECONNRESET'),
+    { HTTPS_PROXY: PROXY, NODE_OPTIONS: '--max-old-space-size=512 --use-env-proxy' },
+    {
+      message: 'no answer from GitHub at api.github.com: read ECONNRESET',
+      fix: 'The connection to api.github.com was cut before GitHub answered: a proxy or firewall on the way may be closing it; re-run the job. The request went through the proxy (proxy.corp.example:3128) from HTTPS_PROXY: check that it is up and lets the runner reach api.github.com.',
+    },
+  ],
+  [
+    'HTTPS_PROXY set, and NO_PROXY names the GHES domain',
+    noAnswer('getaddrinfo ENOTFOUND ghes.corp.example', 'ENOTFOUND', GHES),
+    { HTTPS_PROXY: PROXY, NODE_USE_ENV_PROXY: '1', NO_PROXY: 'localhost, .corp.example' },
+    { message: 'no answer from GitHub at ghes.corp.example: getaddrinfo ENOTFOUND ghes.corp.example', fix: `${RESOLVE('ghes.corp.example')} HTTPS_PROXY is set (proxy.corp.example:3128), but NO_PROXY names ghes.corp.example: the request went direct.` },
+  ],
+  ['a proxy given without a scheme', noAnswer('getaddrinfo ENOTFOUND api.github.com', 'ENOTFOUND'), { HTTPS_PROXY: 'gate:s3cret@proxy.corp.example:3128' }, { message: 'no answer from GitHub at api.github.com: getaddrinfo ENOTFOUND api.github.com', fix: RESOLVE('api.github.com') + UNUSED_PROXY }],
+  [
+    'an HTTPS_PROXY that is not a URL: named by its variable only',
+    noAnswer('getaddrinfo ENOTFOUND api.github.com', 'ENOTFOUND'),
+    { HTTPS_PROXY: 'http://gate:s3cret@[proxy' },
+    { message: 'no answer from GitHub at api.github.com: getaddrinfo ENOTFOUND api.github.com', fix: `${RESOLVE('api.github.com')} HTTPS_PROXY is set but Node's fetch does not use it: if the runner must go through that proxy, set NODE_USE_ENV_PROXY=1 in the step's env.` },
+  ],
+  ['HTTP_PROXY only: not for an https URL', noAnswer('getaddrinfo ENOTFOUND api.github.com', 'ENOTFOUND'), { HTTP_PROXY: PROXY, NODE_USE_ENV_PROXY: '1' }, { message: 'no answer from GitHub at api.github.com: getaddrinfo ENOTFOUND api.github.com', fix: RESOLVE('api.github.com') }],
+];
+
+describe('describeApiError: a request that got no answer says where it went, why, and what to set', () => {
+  it.each(networkRows)('%s', (_name, error, env, expected) => {
+    expect(describeApiError(error, WHAT, env)).toEqual({ what: WHAT, ...expected });
+  });
+
+  it('never prints a proxy’s credentials', () => {
+    for (const [, error, env] of networkRows) expect(JSON.stringify(describeApiError(error, WHAT, env))).not.toContain('s3cret');
   });
 });
 

@@ -540,7 +540,7 @@ describe('what a waiver does to the gate', () => {
       ['sre', 'pending'],
     ]);
     expect(result.state).toBe('pending');
-    expect(result.description).toBe('Blocked: waiting for sign-off: sre');
+    expect(result.description).toBe('Waiting for 1 sign-off (sre)');
   });
 
   it('a passing check needs no waiver: it stays a pass', () => {

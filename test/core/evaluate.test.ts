@@ -10,19 +10,19 @@ const ready: SnapshotOptions = { reviews: approved, comments: signedOff };
 describe('evaluate: gate state', () => {
   it.each<[string, SnapshotOptions, string, RegExp]>([
     ['everything green and signed', ready, 'success', /^Ready: 3 checks pass, 2 sign-offs in$/],
-    ['CI still running', { ...ready, checkRuns: [checkRun('build'), checkRun('test', 'in_progress', null)] }, 'pending', /ci pending/],
-    ['CI queued', { ...ready, checkRuns: [checkRun('test', 'queued', null)] }, 'pending', /ci pending/],
-    ['CI failed', { ...ready, checkRuns: [checkRun('build'), checkRun('test', 'completed', 'failure')] }, 'failure', /Blocked: ci failing/],
-    ['CI timed out', { ...ready, checkRuns: [checkRun('test', 'completed', 'timed_out')] }, 'failure', /ci failing/],
-    ['CI cancelled', { ...ready, checkRuns: [checkRun('test', 'completed', 'cancelled')] }, 'failure', /ci failing/],
+    ['CI still running', { ...ready, checkRuns: [checkRun('build'), checkRun('test', 'in_progress', null)] }, 'pending', /^Waiting for CI$/],
+    ['CI queued', { ...ready, checkRuns: [checkRun('test', 'queued', null)] }, 'pending', /^Waiting for CI$/],
+    ['CI failed', { ...ready, checkRuns: [checkRun('build'), checkRun('test', 'completed', 'failure')] }, 'failure', /^Blocked: 1 CI job failing$/],
+    ['CI timed out', { ...ready, checkRuns: [checkRun('test', 'completed', 'timed_out')] }, 'failure', /^Blocked: 1 CI job failing$/],
+    ['CI cancelled', { ...ready, checkRuns: [checkRun('test', 'completed', 'cancelled')] }, 'failure', /^Blocked: 1 CI job failing$/],
     ['neutral and skipped pass', { ...ready, checkRuns: [checkRun('lint', 'completed', 'neutral'), checkRun('e2e', 'completed', 'skipped')] }, 'success', /Ready/],
-    ['no CI at all yet', { ...ready, checkRuns: [], statuses: [] }, 'pending', /ci pending/],
-    ['a failing legacy status', { ...ready, statuses: [status('jenkins', 'failure'), gateStatus()] }, 'failure', /ci failing/],
+    ['no CI at all yet', { ...ready, checkRuns: [], statuses: [] }, 'pending', /^Waiting for CI$/],
+    ['a failing legacy status', { ...ready, statuses: [status('jenkins', 'failure'), gateStatus()] }, 'failure', /^Blocked: 1 CI job failing$/],
     ['the latest status per context wins', { ...ready, statuses: [status('jenkins', 'success'), status('jenkins', 'failure'), gateStatus()] }, 'success', /Ready/],
     ['the gate’s own job is not CI', { ...ready, checkRuns: [checkRun('build'), checkRun('release-readiness', 'in_progress', null)] }, 'success', /Ready/],
-    ['one approval of two', { ...ready, reviews: [review('alice', 'APPROVED')] }, 'pending', /reviews 1\/2/],
+    ['one approval of two', { ...ready, reviews: [review('alice', 'APPROVED')] }, 'pending', /^Waiting for 1 more approval$/],
     ['changes requested', { ...ready, reviews: [...approved, review('erin', 'CHANGES_REQUESTED')] }, 'failure', /changes requested/],
-    ['sign-off missing', { ...ready, comments: [comment('carol', '/signoff sre')] }, 'pending', /waiting for sign-off: security$/],
+    ['sign-off missing', { ...ready, comments: [comment('carol', '/signoff sre')] }, 'pending', /^Waiting for 1 sign-off \(security\)$/],
     ['check runs unreadable', { ...ready, sources: { checkRuns: FORBIDDEN } }, 'error', /Cannot evaluate: cannot read check runs/],
   ])('%s → %s', (_name, options, state, description) => {
     const result = evaluate(snapshot(options));
@@ -34,7 +34,7 @@ describe('evaluate: gate state', () => {
   it('a failure outranks a pending item, an unreadable source outranks both', () => {
     const failing = evaluate(snapshot({ checkRuns: [checkRun('test', 'completed', 'failure')] }));
     expect(failing.state).toBe('failure');
-    expect(failing.description).toBe('Blocked: ci failing; reviews 0/2; waiting for sign-off: security, sre');
+    expect(failing.description).toBe('Blocked: 1 CI job failing; waiting for 2 sign-offs (security, sre) and 2 approvals');
     const unreadable = evaluate(snapshot({ checkRuns: [checkRun('test', 'completed', 'failure')], sources: { reviews: FORBIDDEN } }));
     expect(unreadable.state).toBe('error');
     expect(unreadable.problems).toHaveLength(1);

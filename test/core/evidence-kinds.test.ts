@@ -121,7 +121,7 @@ describe('when: items that apply only sometimes', () => {
 
   it.each<[string, SnapshotOptions, string, RegExp]>([
     ['paths: no migration changed → does not apply, and says why', { sources: { changedFiles: changed('src/a.ts') } }, 'skipped', /Does not apply: .*no changed file matches `db\/migrations\/\*\*`/],
-    ['paths: a migration changed → applies', { sources: { changedFiles: changed('db/migrations/0042_add.sql') } }, 'pending', /Waiting for sign-off: dba/],
+    ['paths: a migration changed → applies', { sources: { changedFiles: changed('db/migrations/0042_add.sql') } }, 'pending', /Waiting for `\/signoff dba`/],
     ['paths: changed files unreadable → unknown', { sources: { changedFiles: forbidden('changed files') } }, 'unknown', /Could not read changed files/],
   ])('%s', (_name, options, outcome, summary) => {
     const result = evaluate(snapshot({ ...options, policy: policy(migration) }));

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { formatConfigError } from '../../src/core/config/config-error.ts';
-import { parseConfig } from '../../src/core/config/parse-config.ts';
+import { parseConfig, parsePolicyFile, type ConfigParse } from '../../src/core/config/parse-config.ts';
+import { decodePolicy, MAX_POLICY_BYTES } from '../../src/core/config/policy-bytes.ts';
 import { POLICY } from './builders.ts';
 
-function errorsOf(text: string): string[] {
-  const parsed = parseConfig(text);
+function located(parsed: ConfigParse): string[] {
   if (parsed.ok) throw new Error('expected the config to be rejected');
   return parsed.errors.map((error) => formatConfigError('readiness.yml', error));
 }
+
+const errorsOf = (text: string) => located(parseConfig(text));
+
+/** Nested aliases, ten copies a level: 10,000 strings from four short lines. */
+const ALIAS_BOMB = 'version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+const REQUIRES_NOTHING = 'the policy requires nothing (no checks and no sign-offs): the gate would pass every release PR; add a check under `checks:` or a role under `signoffs:`';
 
 describe('parseConfig', () => {
   it('accepts the documented example with defaults filled in', () => {
@@ -46,12 +52,81 @@ describe('parseConfig', () => {
     ['a role with no users', 'version: 1\nsignoffs:\n  security:\n    users: []\n', ['readiness.yml:4:12: signoffs.security.users: name at least one user who can sign off this role']],
     ['an uppercase role name', 'version: 1\nsignoffs:\n  Security:\n    users: [alice]\n', ['readiness.yml:3:3: signoffs.Security: a role name is lowercase letters, digits, \'-\' and \'_\', starting with a letter or digit']],
     ['a duplicate key', 'version: 1\nversion: 1\n', ['readiness.yml:2:1: Map keys must be unique']],
+    ['an alias bomb', ALIAS_BOMB, ['readiness.yml:3:8: aliases (`*a` and the others) copy their anchors more than 100 times in all, as a YAML alias bomb does: write the values out instead']],
+    ['two YAML documents', '---\nversion: 1\nchecks:\n  - { id: ci, name: CI, ci: {} }\n---\nversion: 1\n', ['readiness.yml:5:1: a second YAML document (`---`): a policy is one document; remove this `---` and merge what follows into the first']],
+    ['a policy that is only `version: 1`', 'version: 1\n', [`readiness.yml:1:1: ${REQUIRES_NOTHING}`]],
+    ['a policy with empty checks and sign-offs', 'version: 1\nrelease:\n  branches: ["release/**"]\nsignoffs: {}\nchecks: []\n', [`readiness.yml:5:9: ${REQUIRES_NOTHING}`]],
+    ['a policy over the size limit', `version: 1\n# ${'x'.repeat(MAX_POLICY_BYTES)}\n`, ['readiness.yml:1:1: the file is 257 KB; a policy may be at most 256 KB: split long checklists into fewer, broader checks']],
   ])('rejects %s', (_name, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it('a policy with only a role, or only a check, requires something', () => {
+    expect(parseConfig('version: 1\nsignoffs:\n  sre: { users: [carol] }\n').ok).toBe(true);
+    expect(parseConfig('version: 1\nchecks:\n  - { id: ci, name: CI, ci: {} }\n').ok).toBe(true);
+  });
+
+  it('aliases a policy really uses are fine', () => {
+    const parsed = parseConfig('version: 1\nchecks:\n  - { id: ci, name: CI, ci: { include: &builds [build, test] } }\n  - { id: ci2, name: CI 2, ci: { include: *builds } }\n');
+    expect(parsed.ok && parsed.config.checks[1]).toMatchObject({ ci: { include: ['build', 'test'] } });
+  });
+
+  it.each([
+    ['a tag it does not know', 'version: !!js/function "x"\n'],
+    ['binary data', 'version: 1\nchecks: !!binary aGVsbG8=\n'],
+    ['a complex key', 'version: 1\n? [a, b]\n: c\n'],
+    ['a NUL byte', 'version: 1\0\n'],
+    ['a deep nesting', `version: 1\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`],
+  ])('never throws, whatever the text: %s', (_name, text) => {
+    expect(() => parseConfig(text)).not.toThrow();
+    expect(parseConfig(text).ok).toBe(false);
+  });
+
+  it('warns, without refusing, about placeholder logins left from a template', () => {
+    const parsed = parseConfig('version: 1\nsignoffs:\n  security:\n    users: [alice, your-security-lead]\nwriters:\n  ci/jenkins: [your-ci-bot]\n');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.warnings.map((warning) => formatConfigError('readiness.yml', warning, 'warning'))).toEqual([
+      'readiness.yml:4:20: warning: signoffs.security.users[1]: `your-security-lead` is a placeholder from a template: replace it with the GitHub login of someone who signs off `security` (or use `teams:` / `permission:`)',
+      'readiness.yml:6:16: warning: writers.ci/jenkins[0]: `your-ci-bot` is a placeholder from a template: replace it with the account that writes `ci/jenkins`',
+    ]);
+    const clean = parseConfig(POLICY);
+    expect(clean.ok && clean.warnings).toEqual([]);
   });
 
   it('reports every error at once, in file order', () => {
     const errors = errorsOf('version: 1\nfoo: 1\nchecks:\n  - { id: ci, name: CI, ci: {}, bar: 2 }\n');
     expect(errors.map((e) => e.split(': ')[0])).toEqual(['readiness.yml:2:1', 'readiness.yml:4:33']);
+  });
+});
+
+describe('parsePolicyFile: the bytes, before the text', () => {
+  const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
+
+  it.each<[string, Uint8Array, string]>([
+    ['a stray byte', bytes('version: 1\nchecks:\n  - id: ci\n    name: CI ', [0xff, 0xfe], '\n    ci: {}\n'), 'readiness.yml:4:14: byte 43 is not UTF-8: save the file as UTF-8'],
+    ['a Latin-1 é after UTF-8 text', bytes('version: 1\n# déjà vu, caf', [0xe9], '\n'), 'readiness.yml:2:15: byte 27 is not UTF-8: save the file as UTF-8'],
+    ['a sequence cut short', bytes('version: 1\n# ', [0xe2, 0x82], 'x\n'), 'readiness.yml:2:3: byte 13 is not UTF-8: save the file as UTF-8'],
+    ['a sequence cut short by the end of the file', bytes('version: 1\n# ', [0xe2, 0x82]), 'readiness.yml:2:3: byte 13 is not UTF-8: save the file as UTF-8'],
+    ['an overlong encoding', bytes('version: 1\n', [0xc0, 0xaf]), 'readiness.yml:2:1: byte 11 is not UTF-8: save the file as UTF-8'],
+    ['an encoded surrogate', bytes('version: 1\n', [0xed, 0xa0, 0x80]), 'readiness.yml:2:1: byte 11 is not UTF-8: save the file as UTF-8'],
+    ['UTF-16 (with its byte order mark)', bytes([0xff, 0xfe], 'v\0e\0'), 'readiness.yml:1:1: byte 0 is not UTF-8: save the file as UTF-8'],
+    ['a character outside the BMP before the stray byte', bytes('version: 1\n# 🚀 ', [0x80]), 'readiness.yml:2:6: byte 18 is not UTF-8: save the file as UTF-8'],
+  ])('refuses a file that is not UTF-8, at the byte: %s', (_name, input, expected) => {
+    expect(located(parsePolicyFile(decodePolicy(input)))).toEqual([expected]);
+  });
+
+  it('reads UTF-8 with or without a byte order mark', () => {
+    const text = 'version: 1\nchecks:\n  - { id: ci, name: "CI ✓ 🚀", ci: {} }\n';
+    for (const input of [bytes(text), bytes([0xef, 0xbb, 0xbf], text)]) {
+      const parsed = parsePolicyFile(decodePolicy(input));
+      expect(parsed.ok && parsed.config.checks[0]!.name).toBe('CI ✓ 🚀');
+    }
+  });
+
+  it('refuses a file over the limit by its size, without decoding it: GitHub sends no content past 1 MB', () => {
+    expect(decodePolicy(new Uint8Array(), 5_000_000)).toEqual({ text: '', size: 5_000_000 });
+    expect(located(parsePolicyFile(decodePolicy(new Uint8Array(), 5_000_000)))).toEqual(['readiness.yml:1:1: the file is 4883 KB; a policy may be at most 256 KB: split long checklists into fewer, broader checks']);
+    expect(located(parsePolicyFile(decodePolicy(new Uint8Array(MAX_POLICY_BYTES + 1).fill(0xff))))).toEqual(['readiness.yml:1:1: the file is 257 KB; a policy may be at most 256 KB: split long checklists into fewer, broader checks']);
   });
 });

@@ -23,7 +23,7 @@ describe('forged sign-offs', () => {
     const { id } = world.fake.addComment(REPO, world.pr, { user: 'alice', body: 'Looking at it.' });
     world.fake.editComment(id, 'Looking at it.\n/signoff security');
     await world.gate('issue_comment', issueCommentEvent(world.fake, id, 'edited'));
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     expect(world.gateComments()[0]!.body).toContain('the comment was edited after it was posted');
   });
 
@@ -32,7 +32,7 @@ describe('forged sign-offs', () => {
     const { id } = world.fake.addComment(REPO, world.pr, { user: 'alice', body: 'Looks fine so far.' });
     world.fake.editComment(id, 'Looks fine so far.\n/signoff security', { by: 'mallory' });
     await world.gate('issue_comment', issueCommentEvent(world.fake, id, 'edited', { sender: 'mallory' }));
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
   });
 
   it.each<[string, string, RegExp]>([
@@ -48,7 +48,7 @@ describe('forged sign-offs', () => {
   ])('a look-alike command: %s', async (_name, body, reason) => {
     const world = await opened();
     await world.comment('alice', body);
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     expect(world.gateComments()[0]!.body).toMatch(reason);
   });
 
@@ -79,7 +79,7 @@ describe('who may sign', () => {
     expect(waitingFor(world)).not.toContain('security');
     world.fake.removeTeamMember('acme', 'security', 'erin');
     await gate('Still good?', 'carol');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('waiting for 1 sign-off (security)');
     expect(world.gateComments()[0]!.body).toContain('erin is not in role security (acme/security)');
   });
 
@@ -98,7 +98,7 @@ describe('who may sign', () => {
     world.fake.setRepoPermission(REPO, 'erin', 'triage');
     world.fake.setRepoPermission(REPO, 'alice', 'maintain');
     await world.comment('erin', '/signoff security');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('waiting for 1 sign-off (security)');
     expect(world.gateComments()[0]!.body).toContain('erin has `triage` permission on the repository; security needs `write`');
     await world.comment('alice', '/signoff security');
     expect(waitingFor(world)).not.toContain('security');
@@ -107,7 +107,7 @@ describe('who may sign', () => {
   it('the author in the role', async () => {
     const world = await opened(withRoles('  security:\n    users: [dave, alice]\n'));
     await world.comment('dave', '/signoff security');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('waiting for 1 sign-off (security)');
     const allowed = await opened(withRoles('  security:\n    users: [dave, alice]\n    allow_author: true\n'));
     await allowed.comment('dave', '/signoff security');
     expect(waitingFor(allowed)).not.toContain('security');
@@ -117,7 +117,7 @@ describe('who may sign', () => {
     const world = await opened(withRoles('  security:\n    users: [alice, bob]\n  sre:\n    users: [alice, carol]\n'));
     await world.comment('alice', '/signoff security');
     await world.comment('alice', '/signoff sre');
-    expect(waitingFor(world)).toContain('waiting for sign-off: sre');
+    expect(waitingFor(world)).toContain('waiting for 1 sign-off (sre)');
     expect(world.gateComments()[0]!.body).toContain('alice already signed off security: one person fills one role');
   });
 
@@ -125,7 +125,7 @@ describe('who may sign', () => {
     const world = await opened(withRoles('  security:\n    users: [alice, bob]\n    min: 2\n'));
     await world.comment('alice', '/signoff security');
     await world.comment('alice', '/signoff security again');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('waiting for 1 sign-off (security)');
     await world.comment('bob', '/signoff security');
     expect(waitingFor(world)).not.toContain('security');
   });
@@ -137,7 +137,7 @@ describe('sign-offs and pushes', () => {
     await world.comment('alice', '/signoff security');
     world.fake.pushToPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "1.4.0-evil";\n' });
     await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
   });
 
   it('a push that leaves the files unchanged re-opens nothing', async () => {
@@ -145,7 +145,7 @@ describe('sign-offs and pushes', () => {
     await world.comment('alice', '/signoff security');
     world.fake.amendPullRequest(REPO, world.pr, { message: 'Reword the commit message' });
     await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toBe('Blocked: ci pending; reviews 0/2; waiting for sign-off: sre');
+    expect(waitingFor(world)).toBe('Waiting for 1 sign-off (sre), CI and 2 approvals');
     expect(securityOf(world)).toContain('alice');
   });
 
@@ -154,7 +154,7 @@ describe('sign-offs and pushes', () => {
     await world.comment('alice', '/signoff security');
     world.fake.forcePushPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "rewritten";\n' });
     await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
   });
 
   it('reopen_on: a push outside the paths keeps the sign-off, one inside re-opens it', async () => {
@@ -165,7 +165,7 @@ describe('sign-offs and pushes', () => {
     expect(waitingFor(world)).not.toContain('security');
     world.fake.pushToPullRequest(REPO, world.pr, { 'src/auth/login.ts': 'export const bypass = true;\n' });
     await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security');
+    expect(waitingFor(world)).toContain('waiting for 1 sign-off (security)');
   });
 });
 
@@ -174,9 +174,10 @@ describe('the policy and the status', () => {
     const policy = `${POLICY.replace('["release/**"]', '["main", "release/**"]')}policy_change:\n  signoff: security\n`;
     const world = await newWorld({ base: 'main', policy });
     await world.gateOnPullRequest();
-    world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\n' });
+    // Weaker, and still valid (a policy that requires nothing is itself invalid).
+    world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\nchecks:\n  - { id: no-wip, name: Not a work in progress, labels: { none: [wip] } }\n' });
     await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     expect(world.gateComments()[0]!.body).toContain('- remove check `ci`');
   });
 

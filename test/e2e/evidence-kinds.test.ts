@@ -77,13 +77,13 @@ describe('coverage', () => {
   it('is recorded by the CI run and read back by a later, comment-triggered run', async () => {
     const world = await newWorld({ policy: policyWith('  - id: coverage\n    name: Code coverage maintained\n    coverage: { min: 75 }\n') });
     await world.gateOnPullRequest();
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Blocked: coverage pending' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Waiting for coverage' });
     expect(checksShown(world)).toEqual([['⏳', 'Code coverage maintained', `Waiting for coverage: no coverage recorded on \`${short(world)}\` yet`]]);
     await recordCoverage(world, 'c8-lcov.info');
     let result!: ActionResult;
     const requests = await requestsDuring(world, async () => ({ result } = await world.comment('erin', 'Any news?')));
     expect(result.outputs['state']).toBe('success');
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Ready: 1 check pass' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Ready: 1 check passes' });
     expect(checksShown(world)).toEqual([['✅', 'Code coverage maintained', '76.5% of lines from [`release-readiness/coverage`](https://github.com/acme/rocket/actions/runs/7000000001) (minimum 75%)']]);
     expect(outcomes(reportOf(result))).toEqual([['coverage', 'pass']]);
     // The figure came from the head's statuses, read once.
@@ -94,7 +94,7 @@ describe('coverage', () => {
     const world = await newWorld({ policy: policyWith('  - id: coverage\n    name: Code coverage maintained\n    coverage: { min: 80 }\n') });
     await recordCoverage(world, 'c8-lcov.info');
     const result = await world.gateOnPullRequest('synchronize');
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: coverage 76.5% < 80%' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: coverage 76.5%, below 80%' });
     expect(checksShown(world)).toEqual([['❌', 'Code coverage maintained', '76.5% of lines from [`release-readiness/coverage`](https://github.com/acme/rocket/actions/runs/7000000001), below the minimum 80%']]);
     expect(reportOf(result).checks).toEqual([
       {
@@ -121,7 +121,7 @@ describe('coverage', () => {
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'error', description: `Cannot evaluate: cannot read coverage of \`${short(world)}\`` });
     const problem = { what: `coverage of \`${short(world)}\``, message: `\`release-readiness/coverage\` reports error: ${unreadable}`, fix: 'Fix the `coverage-file` step of the CI job (see its log).' };
     expect(checksShown(world)).toEqual([['⚠️', 'Code coverage maintained', `Could not read ${problem.what}: ${problem.message}`]]);
-    expect(world.gateComments()[0]!.body).toContain(`- **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
+    expect(world.gateComments()[0]!.body).toContain(`- ⚠️ **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
     expect(reportOf(result).problems).toEqual([{ what: plain(problem.what), message: plain(problem.message), fix: plain(problem.fix) }]);
   });
 
@@ -129,7 +129,7 @@ describe('coverage', () => {
     const world = await newWorld({ policy: policyWith('  - id: coverage\n    name: Code coverage maintained\n    coverage: { min: 80, from: coverage-report }\n') });
     const run = world.fake.addCheckRun(REPO, world.head(), { name: 'coverage-report', status: 'completed', conclusion: 'success', output: { title: 'Coverage 91.3%', summary: 'All good' } });
     const result = await world.gate('workflow_run', workflowRunCompletedEvent(world.fake, REPO, { headSha: world.head() }));
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Ready: 1 check pass' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'success', description: 'Ready: 1 check passes' });
     expect(checksShown(world)).toEqual([['✅', 'Code coverage maintained', `91.3% of lines from [\`coverage-report\`](https://github.com/acme/rocket/runs/${run}) (minimum 80%)`]]);
     expect(outcomes(reportOf(result))).toEqual([['coverage', 'pass']]);
   });
@@ -171,7 +171,7 @@ describe('security alerts fail closed', () => {
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'error', description: `Cannot evaluate: cannot read ${expected.what}` });
     const message = `GitHub answered 403 Resource not accessible by integration - ${expected.docs}`;
     expect(checksShown(world)).toEqual([['⚠️', 'No critical or high vulnerabilities', `Could not read ${expected.what}: ${message}`]]);
-    expect(world.gateComments()[0]!.body).toContain(`- **Could not read ${expected.what}**: ${message}. ${expected.fix}`);
+    expect(world.gateComments()[0]!.body).toContain(`- ⚠️ **Could not read ${expected.what}**: ${message}. ${expected.fix}`);
     const report = reportOf(result);
     expect(report.state).toBe('error');
     expect(report.problems).toEqual([{ what: expected.what, message, fix: plain(expected.fix), httpStatus: 403 }]);
@@ -193,16 +193,16 @@ describe('security alerts fail closed', () => {
     expect(result.exitCode, logOf(result)).toBe(0);
     // The low Dependabot alert is below `high`: counted out.
     expect(checksShown(world)).toEqual([
-      ['❌', 'Dependency vulnerabilities scanned', `1 open Dependabot alert at or above high (at most 0): [#${lodash} lodash: Prototype Pollution](https://github.com/acme/rocket/security/dependabot/${lodash})`],
+      ['❌', 'Dependency vulnerabilities scanned', `1 open Dependabot alert at or above high (at most 0): \`#${lodash} lodash: Prototype Pollution\``],
       ['✅', 'No leaked secrets', '0 open secret-scanning alerts (at most 0)'],
-      ['❌', 'Static code analysis passed', `1 open code-scanning alert at or above high (at most 0): [#${sql} Rule js/sql-injection](https://github.com/acme/rocket/security/code-scanning/${sql})`],
+      ['❌', 'Static code analysis passed', `1 open code-scanning alert at or above high (at most 0): \`#${sql} Rule js/sql-injection\``],
     ]);
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: 1 deps alert; 1 sast alert' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: 1 Dependabot alert, 1 code-scanning alert' });
     const report = reportOf(result);
     expect(report.checks.map((c) => [c.id, c.outcome, c.fix])).toEqual([
-      ['deps', 'fail', 'Fix or dismiss 1 of the open Dependabot alerts at or above high.'],
+      ['deps', 'fail', 'Fix or dismiss this open Dependabot alert at or above high.'],
       ['secrets', 'pass', null],
-      ['sast', 'fail', 'Fix or dismiss 1 of the open code-scanning alerts at or above high.'],
+      ['sast', 'fail', 'Fix or dismiss this open code-scanning alert at or above high.'],
     ]);
     expect(report.problems).toEqual([]);
   });
@@ -258,13 +258,13 @@ checks:
   it('goes from blocked to ready, with items that do not apply shown as such', async () => {
     const world = await newWorld({ policy: fullPolicy });
     const opened = await world.gateOnPullRequest();
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: changelog missing; runbook missing; rollback missing; ci pending; reviews 0/1; waiting for sign-off: security' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: CHANGELOG.md not changed, docs/runbook.md missing, PR description incomplete; waiting for 1 sign-off (security), CI and 1 approval' });
     expect(checksShown(world)).toEqual([
       ['⏳', 'CI/CD pipeline passed', `No CI results on \`${short(world)}\` yet`],
-      ['⏳', 'All code changes peer-reviewed', '0 of 1 approvals'],
+      ['⏳', 'All code changes peer-reviewed', '0 of 1 approval'],
       ['❌', 'Release notes drafted', 'The PR does not change `CHANGELOG.md`'],
       ['❌', 'Deployment runbook prepared', `No file at \`${short(world)}\` matches \`docs/runbook.md\``],
-      ['❌', 'Rollback plan documented', 'PR description: no `## Rollback plan` section; nothing matches `CHG-[0-9]+`'],
+      ['❌', 'Rollback plan documented', 'PR description: no `## Rollback plan` section; nothing matches the expected pattern `CHG-[0-9]+`'],
       ['✅', 'Risk level assessed', 'Labels: none of `do-not-merge`'],
       ['➖', 'Database migration tested (if applicable)', notMigration],
       ['➖', 'Hotfix approved by on-call', notHotfix],
@@ -291,7 +291,7 @@ checks:
     world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
     const approval = world.fake.addReview(REPO, world.pr, { user: 'bob', state: 'APPROVED' });
     await world.gateOnPullRequest('synchronize');
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Blocked: waiting for sign-off: security' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Waiting for 1 sign-off (security)' });
 
     const { id, result } = await world.comment('alice', '/signoff security');
     expect(result.outputs['state']).toBe('success');
@@ -332,13 +332,13 @@ checks:
     const world = await newWorld({ policy: fullPolicy });
     world.fake.pushToPullRequest(REPO, world.pr, { 'db/migrations/0042_add_index.sql': 'CREATE INDEX ...;\n' });
     const result = await world.gateOnPullRequest();
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: changelog missing; runbook missing; rollback missing; ci pending; reviews 0/1; waiting for sign-off: security, dba' });
-    expect(checksShown(world)[6]).toEqual(['⏳', 'Database migration tested (if applicable)', 'Waiting for sign-off: dba']);
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: CHANGELOG.md not changed, docs/runbook.md missing, PR description incomplete; waiting for 2 sign-offs, CI and 1 approval' });
+    expect(checksShown(world)[6]).toEqual(['⏳', 'Database migration tested (if applicable)', 'Waiting for `/signoff dba`']);
     expect(signoffsShown(world)).toEqual([
       ['⏳', '**security**', security, '—'],
       ['⏳', '**dba**', '1 of [erin](https://github.com/erin)', '—'],
     ]);
-    expect(world.gateComments()[0]!.body).toContain('- ⏳ **dba**: one of [erin](https://github.com/erin) comments `/signoff dba`');
+    expect(world.gateComments()[0]!.body).toContain('- ⏳ `/signoff dba` by [erin](https://github.com/erin) — for 1 checklist item');
     const report = reportOf(result);
     expect(outcomes(report)).toEqual([
       ['ci', 'pending'],

@@ -40,7 +40,7 @@ describe('a release PR through its life', () => {
     const result = await world.gateOnPullRequest();
     expect(result.exitCode, logOf(result)).toBe(0);
     const [status] = world.gateStatuses();
-    expect(status).toMatchObject({ state: 'pending', description: 'Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre' });
+    expect(status).toMatchObject({ state: 'pending', description: 'Waiting for 2 sign-offs (security, sre), CI and 2 approvals' });
     const comments = world.gateComments();
     expect(comments).toHaveLength(1);
     expect(status!.target_url).toBe(comments[0]!.html_url);
@@ -64,10 +64,10 @@ describe('a release PR through its life', () => {
     world.fake.updateCheckRun(run, { status: 'completed', conclusion: 'failure' });
     const result = await world.gate('check_suite', checkSuiteCompletedEvent(world.fake, REPO, world.head()));
     expect(result.exitCode).toBe(0);
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: ci failing; reviews 0/2; waiting for sign-off: security, sre' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: 'Blocked: 1 CI job failing; waiting for 2 sign-offs (security, sre) and 2 approvals' });
     const body = world.gateComments()[0]!.body!;
     expect(body).toContain('❌ Blocked');
-    expect(body).toMatch(/1 failing: \[`test \(ubuntu\)`\]\(https:\/\/github\.com\/acme\/rocket\/runs\/\d+\)/);
+    expect(body).toMatch(/Fix or re-run on `[0-9a-f]{7}`: \[`test \(ubuntu\)`\]\(https:\/\/github\.com\/acme\/rocket\/runs\/\d+\)/);
     expect(world.gateComments()).toHaveLength(1);
   });
 
@@ -75,12 +75,12 @@ describe('a release PR through its life', () => {
     world = await newWorld();
     await world.gateOnPullRequest();
     await approve(world, 'alice', 'dave');
-    expect(world.gateStatuses()[0]!.description).toContain('reviews 1/2');
+    expect(world.gateStatuses()[0]!.description).toContain('1 more approval');
     const changes = world.fake.addReview(REPO, world.pr, { user: 'alice', state: 'CHANGES_REQUESTED' });
     await world.gate('pull_request_review', pullRequestReviewEvent(world.fake, REPO, world.pr, changes, 'submitted'));
     expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure' });
     await approve(world, 'alice', 'bob');
-    expect(world.gateStatuses()[0]!.description).not.toContain('reviews');
+    expect(world.gateStatuses()[0]!.description).not.toContain('approval');
     expect(world.gateComments()[0]!.body).toMatch(/Approved by \[alice\].*\[bob\]/);
   });
 
@@ -91,7 +91,7 @@ describe('a release PR through its life', () => {
     await approve(world, 'alice', 'bob');
     const security = await world.comment('alice', 'Reviewed the auth changes.\n/signoff security');
     expect(world.fake.reactions(security.id).map((r) => [r.user?.login, r.content])).toEqual([['github-actions[bot]', '+1']]);
-    expect(world.gateStatuses()[0]!.description).toBe('Blocked: waiting for sign-off: sre');
+    expect(world.gateStatuses()[0]!.description).toBe('Waiting for 1 sign-off (sre)');
     const { result } = await world.comment('carol', '/signoff sre paged the on-call');
     expect(result.outputs).toMatchObject({ state: 'success', ready: 'true' });
     // The audit ledger: in the job summary for people, in the report for machines.
@@ -120,7 +120,7 @@ describe('sign-offs that must not count', () => {
     world = await newWorld();
     await world.gateOnPullRequest();
     const { id } = await world.comment(user, body);
-    expect(world.gateStatuses()[0]!.description).toContain('waiting for sign-off: security, sre');
+    expect(world.gateStatuses()[0]!.description).toContain('2 sign-offs (security, sre)');
     const comment = world.gateComments()[0]!.body!;
     expect(comment).toContain('1 command that did not count');
     expect(comment).toMatch(reason);
@@ -134,7 +134,7 @@ describe('sign-offs that must not count', () => {
     world.fake.editComment(id, 'Will look at it tomorrow.\n/signoff security');
     const { issueCommentEvent } = await import('../support/payloads.ts');
     await world.gate('issue_comment', issueCommentEvent(world.fake, id, 'edited'));
-    expect(world.gateStatuses()[0]!.description).toContain('waiting for sign-off: security, sre');
+    expect(world.gateStatuses()[0]!.description).toContain('2 sign-offs (security, sre)');
     expect(world.gateComments()[0]!.body).toContain('the comment was edited after it was posted');
   });
 
@@ -142,18 +142,18 @@ describe('sign-offs that must not count', () => {
     world = await newWorld();
     await world.gateOnPullRequest();
     await world.comment('alice', '/signoff security');
-    expect(world.gateStatuses()[0]!.description).toBe('Blocked: ci pending; reviews 0/2; waiting for sign-off: sre');
+    expect(world.gateStatuses()[0]!.description).toBe('Waiting for 1 sign-off (sre), CI and 2 approvals');
     const before = world.head();
     world.fake.pushToPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "1.4.1";\n' });
     expect(world.head()).not.toBe(before);
     await world.gateOnPullRequest('synchronize');
-    expect(world.gateStatuses()[0]!.description).toContain('waiting for sign-off: security, sre');
+    expect(world.gateStatuses()[0]!.description).toContain('2 sign-offs (security, sre)');
     const body = world.gateComments()[0]!.body!;
     expect(body).toContain('~~alice~~ _stale: signed before the last push_');
     expect(body).toContain(world.head());
     // Signing again on the new head counts.
     await world.comment('alice', '/signoff security');
-    expect(world.gateStatuses()[0]!.description).toBe('Blocked: ci pending; reviews 0/2; waiting for sign-off: sre');
+    expect(world.gateStatuses()[0]!.description).toBe('Waiting for 1 sign-off (sre), CI and 2 approvals');
   });
 
   it('/signoff cancel withdraws it', async () => {
@@ -162,6 +162,6 @@ describe('sign-offs that must not count', () => {
     await world.comment('carol', '/signoff sre');
     expect(world.gateStatuses()[0]!.description).not.toContain('sre');
     await world.comment('carol', '/signoff cancel sre');
-    expect(world.gateStatuses()[0]!.description).toContain('waiting for sign-off: security, sre');
+    expect(world.gateStatuses()[0]!.description).toContain('2 sign-offs (security, sre)');
   });
 });

@@ -6,14 +6,17 @@ const newWorld = useReleaseWorlds();
 /** The sample policy, also gating PRs into the default branch. */
 const MAIN_POLICY = POLICY.replace('branches: ["release/**"]', 'branches: ["main", "release/**"]');
 let world: ReleaseWorld;
+/** A weaker policy that still requires something (a policy that requires nothing is invalid): a check every PR here passes. */
+const WEAK_CHECKS = 'checks:\n  - { id: no-wip, name: Not a work in progress, labels: { none: [wip] } }\n';
+const WEAK_POLICY = `version: 1\n${WEAK_CHECKS}`;
 
 describe('the policy', () => {
   it('is read from the default branch: a PR into it that weakens readiness.yml in its head changes nothing', async () => {
     world = await newWorld({ base: 'main', policy: MAIN_POLICY });
-    world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': 'version: 1\nchecks: []\n' });
+    world.fake.pushToPullRequest(REPO, world.pr, { '.github/readiness.yml': WEAK_POLICY });
     const result = await world.gateOnPullRequest('synchronize');
     expect(result.exitCode).toBe(0);
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Waiting for 2 sign-offs (security, sre), CI and 2 approvals' });
     // The policy is read from the default branch; the head's version only to show what the change would do.
     const reads = world.fake.requests.filter((r) => r.path.includes('/contents/'));
     expect(reads.map((r) => r.query['ref'])).toEqual(['main', world.head()]);
@@ -24,9 +27,9 @@ describe('the policy', () => {
 
   it('a release branch’s own readiness.yml does not judge its PRs; with policy-from: base it does', async () => {
     world = await newWorld();
-    world.fake.commit(REPO, 'release/1.4', { '.github/readiness.yml': 'version: 1\nrelease:\n  branches: ["release/**"]\nchecks: []\n' });
+    world.fake.commit(REPO, 'release/1.4', { '.github/readiness.yml': `version: 1\nrelease:\n  branches: ["release/**"]\n${WEAK_CHECKS}` });
     await world.gateOnPullRequest();
-    expect(world.gateStatuses()[0]!.description).toBe('Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre');
+    expect(world.gateStatuses()[0]!.description).toBe('Waiting for 2 sign-offs (security, sre), CI and 2 approvals');
     expect(world.gateComments()[0]!.body).toContain('against `.github/readiness.yml` from `main`');
     const fromBase = await world.gate('pull_request_target', pullRequestTargetEvent(world.fake, REPO, world.pr, 'edited'), { inputs: { 'policy-from': 'base' } });
     expect(fromBase.outputs['state']).toBe('success');
@@ -105,7 +108,7 @@ describe('events', () => {
     world = await newWorld();
     world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
     await world.gate('check_suite', checkSuiteCompletedEvent(world.fake, REPO, world.head()));
-    expect(world.gateStatuses()[0]!.description).toBe('Blocked: reviews 0/2; waiting for sign-off: security, sre');
+    expect(world.gateStatuses()[0]!.description).toBe('Waiting for 2 sign-offs (security, sre) and 2 approvals');
   });
 
   it('workflow_dispatch with a PR number, and schedule for every open PR', async () => {

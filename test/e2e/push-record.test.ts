@@ -59,7 +59,7 @@ describe('a sign-off is bound to the head it was given on by GitHub’s record o
     const head = world.fake.pushToPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "1.4.0-rc2";\n' });
     const pushedAt = world.fake.activity(REPO)[0]!.timestamp.slice(0, 16).replace('T', ' ');
     const result = await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     const reason = `it was given on ${short(signed)}; ${short(head)} was pushed at ${pushedAt} UTC, and the files changed since: sign off again`;
     expect(ledgerOf(result)).toEqual([expect.objectContaining({ login: 'alice', counts: false, commit: signed, boundBy: 'activity', reason })]);
     expect(world.gateComments()[0]!.body).toContain(reason);
@@ -74,7 +74,7 @@ describe('a sign-off is bound to the head it was given on by GitHub’s record o
     world.fake.resetPullRequest(REPO, world.pr, signed);
     const result = await world.gateOnPullRequest('synchronize');
     expect(world.head()).toBe(signed);
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     expect(ledgerOf(result)[0]).toMatchObject({ counts: false, commit: signed, reason: expect.stringMatching(/was replaced and pushed again/) });
   });
 
@@ -96,7 +96,7 @@ describe('a sign-off is bound to the head it was given on by GitHub’s record o
     // Squashed onto the base without the auth change: from the merge base, only the docs changed.
     world.fake.forcePushPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "1.4";\n', 'docs/notes.md': 'notes\n' });
     const result = await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     expect(ledgerOf(result)[0]!.reason).toMatch(/src\/auth\/login.ts changed since/);
   });
 
@@ -107,7 +107,7 @@ describe('a sign-off is bound to the head it was given on by GitHub’s record o
     for (let i = 0; i < 320; i++) files[`docs/page-${String(i).padStart(3, '0')}.md`] = `page ${i}\n`;
     world.fake.pushToPullRequest(REPO, world.pr, files);
     const result = await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
     expect(ledgerOf(result)[0]!.reason).toMatch(/src\/auth\/login.ts changed since/);
     expect(world.fake.requests.filter((request) => request.operationId === 'git/get-tree')).toHaveLength(2);
   });
@@ -123,7 +123,7 @@ describe('a sign-off is bound to the head it was given on by GitHub’s record o
     await write({ state: 'success', context: 'release-readiness/lineage', description: `Follows ${signed} on #${world.pr}` });
     await write({ state: 'pending', context: 'release-readiness', description: 'seen', target_url: `https://github.com/${REPO}/pull/${world.pr}#issuecomment-1` });
     await world.gateOnPullRequest('synchronize');
-    expect(waitingFor(world)).toContain('waiting for sign-off: security, sre');
+    expect(waitingFor(world)).toContain('2 sign-offs (security, sre)');
   });
 
   it('a head not yet in the activity feed: looked for again, then counted', async () => {

@@ -15,7 +15,7 @@ describe('reviews count as GitHub counts them', () => {
     world.fake.addReview(REPO, world.pr, { user: 'alice', state: 'APPROVED' });
     const approval = world.fake.addReview(REPO, world.pr, { user: 'trina', state: 'APPROVED' });
     await world.gate('pull_request_review', pullRequestReviewEvent(world.fake, REPO, world.pr, approval, 'submitted'));
-    expect(world.gateStatuses()[0]!.description).toContain('reviews 1/2');
+    expect(world.gateStatuses()[0]!.description).toContain('1 more approval');
     expect(checkRow(world, 'Code peer-reviewed')).toContain('trina has `triage` permission; GitHub counts reviews only from people with write access');
 
     world.fake.addReview(REPO, world.pr, { user: 'bob', state: 'APPROVED' });
@@ -37,7 +37,7 @@ describe('statuses count only from the expected writer', () => {
     });
     expect(posted.status).toBe(201);
     await world.gateOnPullRequest();
-    expect(world.gateStatuses()[0]!.description).toContain('coverage pending');
+    expect(world.gateStatuses()[0]!.description).toContain('and coverage');
     expect(checkRow(world, 'Coverage')).toContain('from dave does not count');
   });
 
@@ -48,7 +48,7 @@ describe('statuses count only from the expected writer', () => {
     await world.gateOnPullRequest();
     const forged = world.fake.addStatus(REPO, world.head(), { context: 'ci/jenkins', state: 'success', description: 'Tests passed', creator: 'erin' });
     await world.gate('status', statusEvent(world.fake, forged.id));
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: expect.stringContaining('ci suspect') });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'failure', description: expect.stringContaining('1 suspect CI job (more than one writer)') });
     expect(checkRow(world, 'CI/CD pipeline passed')).toContain('Suspect: `ci/jenkins` (written by erin and jenkins-bot)');
   });
 });

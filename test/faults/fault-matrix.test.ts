@@ -74,7 +74,7 @@ type Explanation =
   | { kind: 'failure'; failure: string | null; status: { state: string; description: string } }
   | { kind: 'warning'; warning: string | null };
 
-const PENDING_BEFORE = { state: 'pending', description: 'Blocked: ci pending; reviews 0/2; waiting for sign-off: security, sre' };
+const PENDING_BEFORE = { state: 'pending', description: 'Waiting for 2 sign-offs (security, sre), CI and 2 approvals' };
 
 function evidence(what: string, status: string, fault: string, overrides: Partial<Record<string, Omit<EvidenceProblem, 'what'>>> = {}): Explanation {
   const answer = overrides[fault] ?? ANSWERED[fault] ?? UNREADABLE_READ;

@@ -1,6 +1,8 @@
 import type { CheckOf, Severity } from '../config/schema.ts';
 import type { AlertFact, PlannedSource } from '../evidence/snapshot.ts';
+import { plural } from '../model/phrases.ts';
 import { firstFew, link, rich } from '../model/rich-text.ts';
+import { todo } from '../model/todo.ts';
 import { source, unknownVerdict, type CheckKindModule } from './check-kind.ts';
 
 const RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
@@ -26,17 +28,26 @@ function alertsCheck<K extends AlertKind>(sourceName: AlertSource, what: string,
         (alert) => rule.keep(alert) && (rule.severity === undefined || (alert.severity !== null && RANK[alert.severity] >= RANK[rule.severity])),
       );
       const scope = rule.severity ? ` at or above ${rule.severity}` : '';
-      const open = (count: number) => `${count} open ${what}${count === 1 ? '' : 's'}${scope}`;
+      const open = (count: number) => `${plural(count, `open ${what}`)}${scope}`;
       if (counted.length > rule.max) {
         const listed = firstFew(
           counted.map((alert) => link(`#${alert.number} ${alert.title}`, alert.htmlUrl)),
           5,
         );
+        const action =
+          rule.max === 0
+            ? rich`Fix or dismiss ${counted.length === 1 ? `this open ${what}` : `these ${counted.length} open ${what}s`}${scope}`
+            : rich`Fix or dismiss ${counted.length - rule.max} of these ${counted.length} open ${what}s${scope} (at most ${rule.max} may stay open)`;
         return {
           outcome: 'fail',
           summary: rich`${open(counted.length)} (at most ${rule.max}): ${listed}`,
-          fix: rich`Fix or dismiss ${counted.length - rule.max} of the open ${what}s${scope}.`,
-          blocker: `${counted.length} ${check.id} alert${counted.length === 1 ? '' : 's'}`,
+          fix: rich`${action}.`,
+          todos: [todo(
+            { kind: 'security' },
+            action,
+            counted.map((alert) => rich`${link(`#${alert.number} ${alert.title}`, alert.htmlUrl)}`),
+          )],
+          blocker: plural(counted.length, what),
         };
       }
       return { outcome: 'pass', summary: rich`${open(counted.length)} (at most ${rule.max})` };

@@ -3,6 +3,7 @@ import type { LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem, EvidenceSnapshot, PlannedSource, SourceName } from '../evidence/snapshot.ts';
 import type { CheckResult } from '../model/check-result.ts';
 import { quoted, rich } from '../model/rich-text.ts';
+import { todo } from '../model/todo.ts';
 import type { RoleResult } from '../model/role-result.ts';
 
 export interface CheckContext {
@@ -39,6 +40,7 @@ export function unknownVerdict(problem: EvidenceProblem): CheckVerdict {
     outcome: 'unknown',
     summary: rich`Could not read ${quoted(problem.what)}: ${quoted(problem.message)}`,
     fix: quoted(problem.fix),
+    todos: [todo({ kind: 'maintainers' }, quoted(problem.fix))],
     blocker: `cannot read ${problem.what}`,
     problem,
   };

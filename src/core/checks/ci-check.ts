@@ -1,7 +1,9 @@
 import { matchesAnyGlob } from '../config/patterns.ts';
 import type { CheckOf } from '../config/schema.ts';
 import type { CheckRunFact, StatusFact } from '../evidence/snapshot.ts';
+import { plural } from '../model/phrases.ts';
 import { code, firstFew, joined, link, rich, type RichText, type Segment } from '../model/rich-text.ts';
+import { todo } from '../model/todo.ts';
 import { shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { checkRunsFrom, groupBy, namedWriters, statusesFrom, type Attributed } from './expected-writers.ts';
 
@@ -110,7 +112,8 @@ function evaluateCi(check: CheckOf<'ci'>, context: CheckContext): CheckVerdict {
       outcome: 'fail',
       summary: rich`Suspect: ${joined(described, ', ')}${suspect.length > 3 ? ` and ${suspect.length - 3} more` : ''}: more than one account wrote it`,
       fix: rich`Name who may write ${joined(suspect.map((item) => code(item.name)).slice(0, 3), ', ')} under ${code('writers:')} in readiness.yml; anyone else's results are then ignored.`,
-      blocker: `${check.id} suspect`,
+      todos: [todo({ kind: 'maintainers' }, rich`Name under ${code('writers:')} in readiness.yml who may write (anyone else's results are then ignored)`, suspect.map((item) => rich`${code(item.name)}`))],
+      blocker: `${plural(suspect.length, 'suspect CI job')} (more than one writer)`,
     };
   }
   const failing = items.filter((item) => item.state === 'fail');
@@ -124,7 +127,9 @@ function evaluateCi(check: CheckOf<'ci'>, context: CheckContext): CheckVerdict {
       outcome: 'fail',
       summary: rich`${failing.length} failing: ${listed}${alsoPassed}${ignored}`,
       fix: rich`Fix or re-run ${listed} on ${head}.`,
-      blocker: `${check.id} failing`,
+      // Every failing job, so that the comment links each once and the status counts them.
+      todos: [todo({ kind: 'ci' }, rich`Fix or re-run on ${head}`, failing.map((item) => rich`${itemLink(item)}`))],
+      blocker: 'CI failing',
     };
   }
   if (items.length === 0 || missing.length > 0 || pending.length > 0) {
@@ -133,7 +138,8 @@ function evaluateCi(check: CheckOf<'ci'>, context: CheckContext): CheckVerdict {
       outcome: 'pending',
       summary: items.length === 0 && missing.length === 0 ? rich`No CI results on ${head} yet` : rich`Waiting for ${firstFew(waiting, 5)}${alsoPassed}${ignored}`,
       fix: rich`Wait for CI to finish on the head commit (a run that never starts: check the workflow triggers).`,
-      blocker: `${check.id} pending`,
+      todos: [todo({ kind: 'ci' }, rich`Wait for CI to finish on ${head}`, waiting.map((item) => rich`${item}`))],
+      blocker: 'CI',
     };
   }
   return { outcome: 'pass', summary: rich`${passed} passed on ${head}${ignored}` };

@@ -1,6 +1,7 @@
 import type { CheckOf } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
 import { code, link, quoted, rich, type Segment } from '../model/rich-text.ts';
+import { todo } from '../model/todo.ts';
 import { source, shortSha, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { percentText, readCoverage, type CoverageReading } from './coverage-evidence.ts';
 import { namedWriters } from './expected-writers.ts';
@@ -32,7 +33,8 @@ function suspectVerdict(check: CheckOf<'coverage'>, reading: Extract<CoverageRea
     outcome: 'fail',
     summary: rich`Suspect: ${code(reading.source)} was written by ${reading.writers.join(' and ')}`,
     fix: rich`Name who may write ${code(reading.source)} under ${code('writers:')} in readiness.yml; anyone else's figure is then ignored.`,
-    blocker: `${check.id} suspect`,
+    todos: [todo({ kind: 'maintainers' }, rich`Name under ${code('writers:')} in readiness.yml who may write (anyone else's results are then ignored)`, [rich`${code(reading.source)}`])],
+    blocker: 'suspect coverage (more than one writer)',
   };
 }
 
@@ -45,13 +47,19 @@ function evaluateCoverage(check: CheckOf<'coverage'>, context: CheckContext): Ch
   if (reading.kind === 'unreadable') return unknownVerdict(reading.problem);
   if (reading.kind === 'suspect') return suspectVerdict(check, reading);
   if (reading.kind === 'waiting') {
+    const fix = from
+      ? rich`Wait for ${code(from)} to report on ${code(head)}.`
+      : rich`Run this action with ${code('coverage-file:')} in the CI job, right after the tests, so it records the figure on the head commit.`;
     return {
       outcome: 'pending',
       summary: rich`Waiting for coverage: ${quoted(reading.what)}`,
-      fix: from
-        ? rich`Wait for ${code(from)} to report on ${code(head)}.`
-        : rich`Run this action with ${code('coverage-file:')} in the CI job, right after the tests, so it records the figure on the head commit.`,
-      blocker: `${check.id} pending`,
+      fix,
+      todos: [
+        from
+          ? todo({ kind: 'ci' }, rich`Wait for CI to finish on ${code(head)}`, [rich`${code(from)}`])
+          : todo({ kind: 'ci' }, rich`Record coverage on ${code(head)}: run this action with ${code('coverage-file:')} in the CI job, right after the tests`),
+      ],
+      blocker: 'coverage',
     };
   }
   const shown = percentText(reading.percent, min);
@@ -60,7 +68,8 @@ function evaluateCoverage(check: CheckOf<'coverage'>, context: CheckContext): Ch
       outcome: 'fail',
       summary: rich`${shown} of lines from ${figureLink(reading)}, below the minimum ${min}%`,
       fix: rich`Raise line coverage of ${code(head)} to at least ${min}% (now ${shown}).`,
-      blocker: `${check.id} ${shown} < ${min}%`,
+      todos: [todo({ kind: 'author' }, rich`Raise line coverage to at least ${min}% (now ${shown})`)],
+      blocker: `coverage ${shown}, below ${min}%`,
     };
   }
   if (maxDrop === undefined) return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading)} (minimum ${min}%)` };
@@ -83,7 +92,8 @@ function evaluateCoverage(check: CheckOf<'coverage'>, context: CheckContext): Ch
       outcome: 'fail',
       summary: rich`${shown} of lines, down ${drop.toFixed(2)} points from ${baseShown} on ${code(baseRef)} (at most ${maxDrop} allowed)`,
       fix: rich`Bring coverage back to within ${maxDrop} points of ${code(baseRef)} (${baseShown}).`,
-      blocker: `${check.id} dropped ${drop.toFixed(1)} pts`,
+      todos: [todo({ kind: 'author' }, rich`Bring line coverage back to within ${maxDrop} points of ${code(baseRef)} (${baseShown}; now ${shown})`)],
+      blocker: `coverage down ${drop.toFixed(1)} points`,
     };
   }
   return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading)} (minimum ${min}%; ${baseShown} on ${code(baseRef)})` };

@@ -2,6 +2,7 @@ import { compileGlob } from '../config/patterns.ts';
 import type { CheckOf } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
 import { capitalized, code, codes, joined, rich, type RichText } from '../model/rich-text.ts';
+import { todo, type Todo } from '../model/todo.ts';
 import { shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 
 function sources(check: CheckOf<'files'>): PlannedSource[] {
@@ -15,6 +16,8 @@ function evaluateFiles(check: CheckOf<'files'>, context: CheckContext): CheckVer
   const head = shortSha(snapshot.pullRequest.head.sha);
   const problems: RichText[] = [];
   const fixes: RichText[] = [];
+  const todos: Todo[] = [];
+  const blockers: string[] = [];
 
   if (exists.length > 0) {
     const tree = source(snapshot, 'headTree');
@@ -30,6 +33,8 @@ function evaluateFiles(check: CheckOf<'files'>, context: CheckContext): CheckVer
     if (missing.length > 0) {
       problems.push(rich`no file at ${code(head)} matches ${codes(missing)}`);
       fixes.push(rich`add a file matching ${codes(missing)}`);
+      todos.push(todo({ kind: 'author' }, rich`Files to add (one matching each)`, missing.map((glob) => rich`${code(glob)}`)));
+      blockers.push(`${missing.join(', ')} missing`);
     }
   }
   if (changed.length > 0) {
@@ -42,11 +47,13 @@ function evaluateFiles(check: CheckOf<'files'>, context: CheckContext): CheckVer
     if (untouched.length > 0) {
       problems.push(rich`the PR does not change ${codes(untouched)}`);
       fixes.push(rich`change ${codes(untouched)}`);
+      todos.push(todo({ kind: 'author' }, rich`Files to change in the PR`, untouched.map((glob) => rich`${code(glob)}`)));
+      blockers.push(`${untouched.join(', ')} not changed`);
     }
   }
 
   if (problems.length > 0) {
-    return { outcome: 'fail', summary: capitalized(joined(problems, '; ')), fix: rich`Push a commit to ${joined(fixes, ' and ')}.`, blocker: `${check.id} missing` };
+    return { outcome: 'fail', summary: capitalized(joined(problems, '; ')), fix: rich`Push a commit to ${joined(fixes, ' and ')}.`, todos, blocker: blockers.join(', ') };
   }
   const parts = [exists.length ? rich`${codes(exists)} present` : [], changed.length ? rich`${codes(changed)} changed` : []].filter((part) => part.length > 0);
   return { outcome: 'pass', summary: joined(parts, '; ') };

@@ -3,7 +3,8 @@ import { hasPermission } from '../config/repo-permissions.ts';
 import { notYetRead, type LookupReader } from '../evidence/lookups.ts';
 import type { Actor, EvidenceProblem, ReviewFact } from '../evidence/snapshot.ts';
 import { joined, link, rich, user, type RichText } from '../model/rich-text.ts';
-import { heldPermission } from '../model/phrases.ts';
+import { heldPermission, plural } from '../model/phrases.ts';
+import { todo } from '../model/todo.ts';
 import { source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 
 /** A review by an account GitHub still knows. */
@@ -62,15 +63,19 @@ function evaluateReviews(check: CheckOf<'reviews'>, context: CheckContext): Chec
       outcome: 'fail',
       summary: rich`Changes requested by ${joined(objections.map(reviewLink), ', ')}${approvals.length ? rich` · approved by ${approvedBy}` : ''}${notes}`,
       fix: rich`Address the requested changes, then ask ${joined(objections.map((review) => user(review.user.login)), ', ')} to approve.`,
+      todos: [todo({ kind: 'author' }, rich`Address the changes requested by ${joined(objections.map(reviewLink), ', ')}, then ask for their approval`)],
       blocker: 'changes requested',
     };
   }
   if (approvals.length < min) {
+    const needed = min - approvals.length;
+    const more = approvals.length === 0 ? plural(needed, 'approval') : plural(needed, 'more approval');
     return {
       outcome: 'pending',
-      summary: rich`${approvals.length} of ${min} approvals${approvals.length ? rich`: ${approvedBy}` : ''}${notes}`,
-      fix: rich`Needs ${min - approvals.length} more approving review(s) from someone with write access other than the author.`,
-      blocker: `${check.id} ${approvals.length}/${min}`,
+      summary: rich`${approvals.length} of ${plural(min, 'approval')}${approvals.length ? rich`: ${approvedBy}` : ''}${notes}`,
+      fix: rich`Needs ${more} from people with write access other than the author.`,
+      todos: [todo({ kind: 'reviewers' }, rich`Approve the PR: ${more} needed, from people with write access other than the author`)],
+      blocker: more,
     };
   }
   return { outcome: 'pass', summary: rich`Approved by ${approvedBy}${notes}` };

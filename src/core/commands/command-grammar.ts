@@ -15,14 +15,11 @@ const STRICT = /^\/(signoff|waive)[ \t]+(?:(cancel)[ \t]+)?([a-z0-9][a-z0-9_-]*)
 const LENIENT = /^\/(signoff|waive)[ \t]+(?:(cancel)[ \t]+)?([a-z0-9][a-z0-9_-]*)(?:[ \t]([\s\S]*)|(?![A-Za-z0-9_-]))/;
 
 function build(match: RegExpExecArray | null): CommandParts | null {
-  if (!match) return null;
-  const [, verb, cancel, target, rest] = match;
-  if (verb === undefined || target === undefined) return null;
+  const [, verb, cancel, target, rest] = match ?? [];
   // `cancel` is a keyword: `/signoff cancel` with no role is malformed, not a role named "cancel".
-  if (target === 'cancel') return null;
-  const text = (rest ?? '').trim();
+  if (verb === undefined || target === undefined || target === 'cancel') return null;
   // A waiver without a reason is still returned (with empty text), so the evaluator can say a reason is required.
-  return { verb: verb === 'waive' ? 'waive' : 'signoff', cancel: cancel !== undefined, target, text };
+  return { verb: verb === 'waive' ? 'waive' : 'signoff', cancel: cancel !== undefined, target, text: (rest ?? '').trim() };
 }
 
 /** `value` (starting at the slash) is exactly a command: tokens separated by ASCII spaces or tabs. */

@@ -9,10 +9,7 @@
  */
 export type HtmlContext = 'none' | 'details' | 'other';
 
-export interface HtmlTracker {
-  feed(html: string): void;
-  context(): HtmlContext;
-}
+export type HtmlTracker = { feed(html: string): void; context(): HtmlContext };
 
 // Elements that never have content, so never stay open; those whose content is text up to their end tag.
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);

@@ -9,6 +9,8 @@ class Side {
   readonly spans = new Map<Token, Span>();
   readonly definitions = new Set<number>();
   readonly labels = new Map<string, Set<string>>();
+  /** Content columns of the containers around the lines being parsed, outermost first; -1 where a quote restarts them. */
+  readonly columns: number[] = [];
 }
 const sideOf = (env: object): Side => (env instanceof Side ? env : new Side());
 
@@ -67,11 +69,19 @@ wrapRules(md.inline.ruler, ['html_inline'], (rule) => (state, silent) => {
 
 // A line indented less than a container it may lazily continue (a quote's line without `>`, one short of a
 // list item's content) is measured against that container, so `    ---` or `    # x` would end the paragraph
-// and container. Four columns or more into the container it belongs to (the list item around, as the list
-// rule checks, or when short of that, the document; leading tabs are spaces by now) it starts no block.
+// and container. Four columns or more into the innermost container it is in (leading tabs are spaces by now)
+// it starts no block in CommonMark: it goes on lazily. markdown-it keeps only the innermost two columns.
+const tokenize = md.block.tokenize.bind(md.block);
+md.block.tokenize = (state, startLine, endLine) => {
+  const { columns } = sideOf(state.env);
+  columns.push(state.parentType === 'blockquote' ? -1 : state.blkIndent);
+  tokenize(state, startLine, endLine);
+  columns.pop();
+};
 wrapRules(md.block.ruler, ['fence', 'blockquote', 'hr', 'list', 'html_block', 'heading'], (rule) => (state, start, end, silent) => {
-  const count = state.sCount[start] ?? 0;
-  const lazy = count < 0 ? (state.tShift[start] ?? 0) >= 4 : count < state.blkIndent && count - (count >= state.listIndent ? state.listIndent : 0) >= 4;
+  const [count, { columns }] = [state.sCount[start] ?? 0, sideOf(state.env)];
+  const within = columns.findLast((column) => column <= count) ?? 0;
+  const lazy = count < 0 ? (state.tShift[start] ?? 0) >= 4 : count < state.blkIndent && count - Math.max(0, within) >= 4;
   return !(silent && lazy) && rule(state, start, end, silent);
 });
 

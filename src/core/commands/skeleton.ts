@@ -6,10 +6,7 @@ import { CONFUSABLES, INVISIBLE } from './confusables.ts';
  * spellings `\/` and `&#47;` decoded. `map[i]` is the index in the raw line of the character
  * that produced `text[i]`, so a look-alike can be located in the parsed markdown.
  */
-export interface Skeleton {
-  text: string;
-  map: number[];
-}
+export type Skeleton = { text: string; map: number[] };
 
 const NAMED: Record<string, string> = { sol: '/', nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', Tab: '\t', amp: '&', shy: '', zwj: '', zwnj: '', lrm: '', rlm: '', ZeroWidthSpace: '', NoBreak: '', hyphen: '-', dash: '-', minus: '-' };
 const REFERENCE = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;

@@ -8,9 +8,10 @@ export interface ConfigError {
   message: string;
 }
 
-export function formatConfigError(file: string, error: ConfigError): string {
+/** `file:line:col: path: message`, as compilers write it (with `warning: ` before the path for a warning). */
+export function formatConfigError(file: string, error: ConfigError, severity: 'error' | 'warning' = 'error'): string {
   const where = error.path ? `${error.path}: ` : '';
-  return `${file}:${error.line}:${error.col}: ${where}${error.message}`;
+  return `${file}:${error.line}:${error.col}: ${severity === 'warning' ? 'warning: ' : ''}${where}${error.message}`;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

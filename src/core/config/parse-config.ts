@@ -1,27 +1,49 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { errorMessage } from '../errors/error-message.ts';
 import { formatPath, type ConfigError } from './config-error.ts';
 import { closestKey, knownKeysAt } from './known-keys.ts';
+import { placeholderLogins } from './placeholders.ts';
+import { bytesProblem, type DecodedPolicy } from './policy-bytes.ts';
 import { configSchema, type ReadinessConfig } from './schema.ts';
 
-export type ConfigParse = { ok: true; config: ReadinessConfig } | { ok: false; errors: ConfigError[] };
-
-/** A policy is a page of YAML; a larger one is refused before parsing, so a hostile file costs nothing. */
-export const MAX_POLICY_BYTES = 256 * 1024;
+/** `warnings` never block: they point at what is valid but surely not meant (a template's placeholder login). */
+export type ConfigParse = { ok: true; config: ReadinessConfig; warnings: ConfigError[] } | { ok: false; errors: ConfigError[] };
 
 /** Errors described one by one; past this many they are counted. */
 const MAX_ERRORS = 50;
 
 /**
+ * How many times aliases may copy their anchors in all (the yaml package's count): a policy
+ * has no need for more, and a few nested aliases can otherwise expand to billions of nodes.
+ */
+const MAX_ALIAS_COPIES = 100;
+
+/** A policy with no checks and no roles passes every release PR: a mistake (an empty template), never a gate. */
+const REQUIRES_NOTHING = 'the policy requires nothing (no checks and no sign-offs): the gate would pass every release PR; add a check under `checks:` or a role under `signoffs:`';
+
+/**
  * Parses readiness.yml; every error carries the line and column to fix. Each call parses:
- * a run that reads the same text again keeps the result in its ParseMemo.
+ * a run that reads the same text again keeps the result in its ParseMemo. It never throws:
+ * whatever the text, the answer is a verdict the gate can report.
  */
 export function parseConfig(text: string): ConfigParse {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_POLICY_BYTES) {
-    const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
-    return { ok: false, errors: [{ line: 1, col: 1, path: '', message: `the file is ${kb(bytes)}; a policy may be at most ${kb(MAX_POLICY_BYTES)}: split long checklists into fewer, broader checks` }] };
+  try {
+    return parseText(text);
+  } catch (error) {
+    return { ok: false, errors: [{ line: 1, col: 1, path: '', message: `the file could not be parsed: ${errorMessage(error)}` }] };
   }
+}
+
+/** A policy file as read: its bytes are judged (size, UTF-8) before its text is parsed. */
+export function parsePolicyFile(file: DecodedPolicy, parse: (text: string) => ConfigParse = parseConfig): ConfigParse {
+  const problem = bytesProblem(file);
+  return problem ? { ok: false, errors: [problem] } : parse(file.text);
+}
+
+function parseText(text: string): ConfigParse {
+  const tooLarge = bytesProblem({ text });
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
   const lineCounter = new LineCounter();
   // The yaml package's own uniqueKeys check compares every key with every other (seconds on
   // a few thousand keys): duplicates are found below, in one pass.
@@ -34,18 +56,37 @@ export function parseConfig(text: string): ConfigParse {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((error) => ({ ...position(error.pos[0]), path: '', message: yamlMessage(error.message) })),
+      errors: doc.errors.map((error) => ({
+        ...position(error.pos[0]),
+        path: '',
+        // One policy per file: a second document would be silently ignored, or read by nothing.
+        message: error.code === 'MULTIPLE_DOCS' ? 'a second YAML document (`---`): a policy is one document; remove this `---` and merge what follows into the first' : yamlMessage(error.message),
+      })),
     };
   }
   const duplicates = duplicateKeys(doc);
   // A key given twice is an error, never silently the last one.
   if (duplicates.length > 0) return { ok: false, errors: duplicates.map((offset) => ({ ...position(offset), path: '', message: 'Map keys must be unique' })) };
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COPIES });
+  } catch (error) {
+    // The yaml package refuses an alias bomb with a ReferenceError that names no node.
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) return { ok: false, errors: [aliasBomb(doc, position)] };
+    throw error;
+  }
   if (data === null || data === undefined) {
     return { ok: false, errors: [{ line: 1, col: 1, path: '', message: 'the file is empty: start with `version: 1`' }] };
   }
   const result = configSchema.safeParse(data);
-  if (result.success) return { ok: true, config: result.data };
+  if (result.success) {
+    // Only once the schema accepts it, so that this never hides the real mistakes of a file.
+    if (result.data.checks.length === 0 && Object.keys(result.data.signoffs).length === 0) {
+      return { ok: false, errors: [{ ...locate(doc, ['checks'], undefined, position), path: '', message: REQUIRES_NOTHING }] };
+    }
+    const warnings = placeholderLogins(result.data).map(({ path, message }) => ({ ...locate(doc, path, undefined, position), path: formatPath(path), message }));
+    return { ok: true, config: result.data, warnings };
+  }
 
   // Each error is located in the document; a hostile file with thousands of mistakes is
   // described as far as a person would read, and counted past that.
@@ -55,6 +96,20 @@ export function parseConfig(text: string): ConfigParse {
   errors.sort((a, b) => a.line - b.line || a.col - b.col);
   if (total > errors.length) errors.push({ ...errors.at(-1)!, path: '', message: `and ${total - errors.length} more errors` });
   return { ok: false, errors };
+}
+
+/** The error for a file whose aliases expand too far, at its first alias. */
+function aliasBomb(doc: Document, position: Position): ConfigError {
+  let first: { source: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      first = { source: node.source, offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  const where = first ? position(first.offset) : { line: 1, col: 1 };
+  const alias = first ? ` (\`*${first.source}\` and the others)` : '';
+  return { ...where, path: '', message: `aliases${alias} copy their anchors more than ${MAX_ALIAS_COPIES} times in all, as a YAML alias bomb does: write the values out instead` };
 }
 
 /** The offsets of keys given twice in the same mapping. */

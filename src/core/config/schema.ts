@@ -9,7 +9,7 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 const name = (what: string) =>
   z.string().regex(NAME, { error: `a ${what} is lowercase letters, digits, '-' and '_', starting with a letter or digit` });
 
-const glob = z.string().superRefine((value, ctx) => {
+export const globSchema = z.string().superRefine((value, ctx) => {
   const problem = globProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -19,7 +19,7 @@ const regex = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const globs = z.array(glob).min(1, { error: 'list at least one glob' });
+const globs = z.array(globSchema).min(1, { error: 'list at least one glob' });
 
 const atLeastOne =
   (keys: string[]) =>
@@ -146,12 +146,34 @@ export const prBodySchema = z
   })
   .superRefine(atLeastOne(['sections', 'matches']));
 
+const label = z.string().min(1);
+
+/**
+ * A label of `one_of` stands in no other list: one the PR must have (`all`) is no choice, and
+ * one it must not have (`none`) could never be the one. A label listed twice is a slip.
+ */
+function oneOfApart(labels: { all?: string[]; none?: string[]; one_of?: string[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  labels.one_of?.forEach((choice, index) => {
+    const path = ['one_of', index];
+    if (seen.has(choice)) ctx.addIssue({ code: 'custom', path, message: `\`${choice}\` is listed twice under one_of` });
+    seen.add(choice);
+    if (labels.all?.includes(choice)) ctx.addIssue({ code: 'custom', path, message: `\`${choice}\` is under both one_of and all: a label every PR must have is no choice` });
+    if (labels.none?.includes(choice)) ctx.addIssue({ code: 'custom', path, message: `\`${choice}\` is under both one_of and none: it could never be the one` });
+  });
+}
+
 export const labelsSchema = z
   .strictObject({
-    all: z.array(z.string().min(1)).min(1).optional(),
-    none: z.array(z.string().min(1)).min(1).optional(),
+    /** The PR has every one of these labels. */
+    all: z.array(label).min(1).optional(),
+    /** The PR has none of these labels. */
+    none: z.array(label).min(1).optional(),
+    /** The PR has exactly one of these labels: a "mark one" choice of the checklist, e.g. the risk level. */
+    one_of: z.array(label).min(2, { error: 'list at least two labels to choose from (one label the PR must have goes under all)' }).optional(),
   })
-  .superRefine(atLeastOne(['all', 'none']));
+  .superRefine(atLeastOne(['all', 'none', 'one_of']))
+  .superRefine(oneOfApart);
 
 /** Every kind of check, and what it is configured with: a check item names exactly one, as a key. */
 export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels'] as const;

@@ -1,3 +1,4 @@
+import type { PolicyBytes } from '../config/policy-bytes.ts';
 import type { ActorType, ChangedFileStatus, DependencyScope, CheckRunConclusion, CheckRunStatus, CommitStatusState, GitHubValue, PushType, RepositoryPermission, ReviewState } from './github-values.ts';
 
 /**
@@ -41,7 +42,7 @@ export interface PullRequestFacts {
   labels: string[];
 }
 
-export interface PolicyFile {
+export interface PolicyFile extends PolicyBytes {
   path: string;
   /** The base branch the policy was read from. */
   ref: string;

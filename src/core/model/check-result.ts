@@ -1,6 +1,7 @@
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
 import type { Outcome } from './outcomes.ts';
 import type { RichText } from './rich-text.ts';
+import type { Todo } from './todo.ts';
 import type { Waiver } from './waiver.ts';
 
 export interface CheckResult {
@@ -8,12 +9,19 @@ export interface CheckResult {
   name: string;
   section?: string;
   required: boolean;
+  /** A sign-off item: the role whose sign-off attests it. */
+  role?: string;
   outcome: Outcome;
   /** One line for the table. */
   summary: RichText;
-  /** What a person must do to turn it green; absent when it passes. */
+  /** What a person must do to turn it green, in one sentence; absent when it passes. */
   fix?: RichText;
-  /** A few plain words for the commit status description, e.g. "ci failing". */
+  /** The same as data: who must act, and on what; the comment merges equal to-dos of several checks. */
+  todos?: Todo[];
+  /**
+   * A few plain words a person reads for the commit status description: a clause when it
+   * fails ("coverage 76.5%, below 80%"), what is awaited when it is pending ("CI", "2 approvals").
+   */
   blocker?: string;
   problem?: EvidenceProblem;
   /** The accepted risk that lets it not pass. */

@@ -5,9 +5,11 @@ import { COMMENT_MARKER } from '../markers/gate-comments.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { LedgerEntry } from '../model/ledger-entry.ts';
 import type { RoleResult } from '../model/role-result.ts';
+import { plural } from '../model/phrases.ts';
 import { checksSection, type Detail } from './checks-section.ts';
 import { OUTCOME_GLYPH, STATE_HEADLINE } from './glyphs.ts';
-import { cell, code, formatTime, plural, profileLink } from './markdown.ts';
+import { cell, code, formatTime, profileLink } from './markdown.ts';
+import { missingSection } from './missing-section.ts';
 import { toMarkdown } from './rich-markdown.ts';
 
 /**
@@ -28,31 +30,32 @@ export function renderComment(evaluation: Evaluation): string {
 const COMMENT_LIMIT = 65_000;
 
 function render(evaluation: Evaluation, detail: Detail, withLedger: boolean): string {
+  const missing = missingSection(evaluation);
   const sections = [
     `${COMMENT_MARKER}\n${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description })}`,
-    `## ${STATE_HEADLINE[evaluation.state]} — release readiness`,
-    summaryLine(evaluation),
+    // The state, then who must do what: the checklist is the evidence behind it.
+    `## ${STATE_HEADLINE[evaluation.state]} — release readiness\n\n${summaryLine(evaluation)}`,
     ...forgerySection(evaluation),
     ...configErrorSection(evaluation),
-    ...problemSection(evaluation),
+    ...missing.sections,
     ...policyChangeSection(evaluation),
-    ...checksSection(evaluation.checks, detail),
+    ...checksSection(evaluation.checks, detail, missing.linked),
     ...rolesSection(evaluation),
-    ...missingSection(evaluation),
     ...(withLedger ? ledgerSection(evaluation.ledger) : []),
     footer(evaluation),
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
+/** "Required checks: 7 of 49 pass · Sign-offs: 0 of 4 given", then the status as posted. */
 function summaryLine(evaluation: Evaluation): string {
   const required = evaluation.checks.filter((check) => check.required && check.outcome !== 'skipped');
-  const passing = required.filter((check) => check.outcome === 'pass').length;
+  const passing = required.filter((check) => check.outcome === 'pass' || check.outcome === 'waived').length;
   const roles = evaluation.roles.filter((role) => role.outcome !== 'skipped');
   const signed = roles.filter((role) => role.outcome === 'pass').length;
   const parts: string[] = [];
-  if (evaluation.checks.length > 0) parts.push(`**${passing} of ${plural(required.length, 'required check')}** pass`);
-  if (roles.length > 0) parts.push(`**${signed} of ${plural(roles.length, 'sign-off')}** in`);
+  if (required.length > 0) parts.push(`**Required checks:** ${passing} of ${required.length} ${required.length === 1 ? 'passes' : 'pass'}`);
+  if (roles.length > 0) parts.push(`**Sign-offs:** ${signed} of ${roles.length} given`);
   const status = `Status \`release-readiness\`: ${evaluation.description}`;
   return parts.length > 0 ? `${parts.join(' · ')}\n${status}` : status;
 }
@@ -81,12 +84,6 @@ function configErrorSection(evaluation: Evaluation): string[] {
   ];
 }
 
-function problemSection(evaluation: Evaluation): string[] {
-  if (evaluation.problems.length === 0) return [];
-  const lines = evaluation.problems.map((problem) => `- **Could not read ${problem.what}**: ${problem.message}. ${problem.fix}`);
-  return [`### Evidence that could not be read\nUnreadable evidence blocks the release until it can be read.\n${lines.join('\n')}`];
-}
-
 function signedBy(role: RoleResult): string {
   const current = role.signatures.map((s) => `${profileLink(s.login)} at ${formatTime(s.at)} ([comment](${s.commentUrl}))`);
   const stale = role.stale.map((s) => `~~${s.login}~~ _stale: signed before the last push_ ([comment](${s.commentUrl}))`);
@@ -103,22 +100,6 @@ function rolesSection(evaluation: Evaluation): string[] {
   ]);
   const head = evaluation.pullRequest.headSha.slice(0, 7);
   return [`### Sign-offs for \`${head}\`\n${markdownTable([['', 'Role', 'Needs', 'Signed by'], ...rows], { alignDelimiters: false })}`];
-}
-
-function missingSection(evaluation: Evaluation): string[] {
-  const items: string[] = [];
-  for (const check of evaluation.checks) {
-    if (check.outcome === 'pass' || check.outcome === 'skipped' || check.outcome === 'waived' || !check.fix?.length) continue;
-    items.push(`- ${OUTCOME_GLYPH[check.outcome]} **${check.name}**${check.required ? '' : ' _(advisory)_'}: ${toMarkdown(check.fix)}`);
-  }
-  for (const role of evaluation.roles) {
-    if (role.outcome !== 'pending') continue;
-    const still = role.min - role.signatures.length;
-    const who = role.users.filter((user) => !role.signatures.some((s) => s.login === user)).map(profileLink).join(', ');
-    items.push(`- ⏳ **${role.role}**: ${still === 1 ? 'one' : still} of ${who} comments \`/signoff ${role.role}\``);
-  }
-  if (items.length === 0) return [];
-  return [`### What is missing\n${items.join('\n')}`];
 }
 
 function ledgerLine(entry: LedgerEntry): string {

@@ -60,7 +60,7 @@ function text(next: Random): string {
 /** A construct wrapped around `inner` (some lines holding commands), possibly nested. */
 function construct(next: Random, depth: number): Lines {
   const inner = (): Lines => (depth < 2 && chance(next, 0.35) ? construct(next, depth + 1) : [command(next)]);
-  const kind = Math.floor(next() * 30);
+  const kind = Math.floor(next() * 32);
   switch (kind) {
     case 0:
       return [command(next)];
@@ -156,6 +156,12 @@ function construct(next: Random, depth: number): Lines {
       return [`![${text(next)}`, command(next), '](u)'];
     case 28:
       return [`${text(next)} <span`, `title="x"`, command(next), '>'];
+    case 29:
+      // Nested list items, then lines indented between their contents.
+      return [pick(next, ['+ 1. item', '- - a', '1. - a', '> - a', '* 2) a']), `     - ${text(next)}`, pick(next, ['    ```', '    > x', '    # h', '    <del>', '    ---']), command(next), pick(next, ['~~~', '```', '    ```', ''])];
+    case 30:
+      // A list item that cannot interrupt a paragraph, opened inside a quote or another item.
+      return [...(chance(next, 0.5) ? [pick(next, ['> Alice wrote:', '- item', '> > quote'])] : []), pick(next, ['> > -', '+ 2) x', '> 3. x', '- -', '> -']), command(next)];
     default:
       return [...inner(), ...(chance(next, 0.5) ? [text(next)] : [])];
   }

@@ -75,10 +75,10 @@ describe('templates/agent-governance.yml', () => {
     greenCi(world);
     result = await world.gateOnPullRequest('synchronize');
     expect(result.outputs['state'], logOf(result)).toBe('pending');
-    expect(world.gateStatuses()[0]!.description).toBe('Blocked: waiting for sign-off: governance, security, sre, compliance');
+    expect(world.gateStatuses()[0]!.description).toBe('Waiting for 4 sign-offs (governance, security, sre, compliance)');
     body = world.gateComments()[0]!.body!;
     // The HIPAA item applies only to a release labelled `phi`.
-    expect(body).toContain('Does not apply');
+    expect(body).toContain('not apply');
 
     await world.comment('alice', '/signoff governance');
     await world.comment('bob', '/signoff security');
@@ -102,6 +102,6 @@ describe('templates/agent-governance.yml', () => {
     expect(body).toMatch(/❌ \| Integration tests failing/);
     // Labelled `phi`: the HIPAA item applies (it is the template's only conditional item).
     expect(body).toMatch(/HIPAA requirements verified \(if handling PHI\)/);
-    expect(body).not.toContain('Does not apply');
+    expect(body).not.toContain('not apply');
   });
 });

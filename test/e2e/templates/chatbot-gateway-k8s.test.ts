@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { issueCommentEvent, pullRequestTargetEvent } from '../../support/payloads.ts';
+import type { ActionResult } from '../../support/run-action.ts';
 import { logOf, REPO, useReleaseWorlds, type ReleaseWorld } from '../release-world.ts';
 
 const newWorld = useReleaseWorlds();
@@ -88,6 +89,15 @@ async function newGatewayWorld(): Promise<ReleaseWorld> {
   return world;
 }
 
+/** The "mark one" choices and the reviews: what the labels decide. */
+const LABELLED = ['deployment-type', 'risk-level', 'peer-review', 'peer-review-high-risk', 'deployment-strategy'];
+
+/** The reported outcome (and fix) of each check in LABELLED. */
+function labelled(result: ActionResult): Record<string, string> {
+  const report = JSON.parse(result.outputs['report']!) as { checks: { id: string; outcome: string; fix: string | null }[] };
+  return Object.fromEntries(report.checks.filter((check) => LABELLED.includes(check.id)).map((check) => [check.id, check.fix ? `${check.outcome}: ${check.fix}` : check.outcome]));
+}
+
 const coverage = (world: ReleaseWorld, sha: string, description: string) =>
   world.fake.addStatus(REPO, sha, { context: 'release-readiness/coverage', state: 'success', description, creator: 'github-actions[bot]' });
 
@@ -97,6 +107,14 @@ describe('template chatbot-gateway-k8s', () => {
     let result = await gate(world);
     expect(result.exitCode, logOf(result)).toBe(0);
     expect(world.gateStatuses()[0]!.state).toBe('failure');
+    // No label yet: every release marks its type, risk level and strategy, and is reviewed.
+    expect(labelled(result)).toMatchObject({
+      'deployment-type': 'fail: Add one of: type-feature, type-hotfix, type-security-patch, type-config-change.',
+      'risk-level': 'fail: Add one of: risk-low, risk-medium, risk-high, risk-critical.',
+      'peer-review': expect.stringMatching(/^pending/),
+      'peer-review-high-risk': 'skipped',
+      'deployment-strategy': 'fail: Add one of: strategy-blue-green, strategy-canary, strategy-rolling, strategy-recreate.',
+    });
     let body = world.gateComments()[0]!.body!;
     for (const section of [
       'Quick Reference',
@@ -113,15 +131,15 @@ describe('template chatbot-gateway-k8s', () => {
       expect(body).toContain(`#### ${section} — `);
     }
     // 3.1 "Mark one": the strategy applies once its label is on the PR.
-    expect(body).toContain('Does not apply: the PR has none of the labels `strategy-canary`');
+    expect(body).toContain('- the PR has none of the labels `strategy-canary`: ');
     expect(body).toContain('Rollback plan documented (revert strategy, estimated time)');
     expect(body).toContain('no `## Rollback plan` section');
     // A release that touches no component: the appendices and the dba do not apply.
     expect(body).toContain('no changed file matches `src/gateway/**`');
-    for (const role of ['deployment-lead', 'security-lead', 'engineering-lead', 'sre']) expect(body).toContain(`comments \`/signoff ${role}\``);
+    for (const role of ['deployment-lead', 'security-lead', 'engineering-lead', 'sre']) expect(body).toContain(`\`/signoff ${role}\` by `);
     expect(body).toMatch(/\*\*dba\*\* \| 1 of \[frank\]\(https:\/\/github\.com\/frank\) \| Does not apply: no changed file matches `db\/migrations\/\*\*`/);
 
-    // The release: a gateway change with a migration, high risk, rolled out as a canary.
+    // The release: a feature of the gateway with a migration, high risk, rolled out as a canary.
     world.fake.pushToPullRequest(REPO, world.pr, {
       'src/gateway/router.ts': 'export const routes = ["/v1/agents"];\n',
       'db/migrations/0042_add_index.up.sql': 'CREATE INDEX sessions_user ON sessions (user_id);\n',
@@ -132,6 +150,7 @@ describe('template chatbot-gateway-k8s', () => {
       'docs/runbooks/incident-response.md': '# Incident response\n',
     });
     world.fake.setPullRequest(REPO, world.pr, { body: PR_BODY });
+    world.fake.addLabel(REPO, world.pr, 'type-feature');
     world.fake.addLabel(REPO, world.pr, 'risk-high');
     world.fake.addLabel(REPO, world.pr, 'strategy-canary');
     for (const name of CI_JOBS) world.fake.addCheckRun(REPO, world.head(), { name, status: 'completed', conclusion: 'success' });
@@ -141,13 +160,19 @@ describe('template chatbot-gateway-k8s', () => {
     result = await gate(world, 'synchronize');
     expect(result.exitCode, logOf(result)).toBe(0);
     // High risk: two approvals are needed.
-    expect(world.gateStatuses()[0]!.description).toContain('peer-review 0/2');
+    expect(labelled(result)).toMatchObject({
+      'deployment-type': 'pass',
+      'risk-level': 'pass',
+      'peer-review': expect.stringMatching(/^pending/),
+      'peer-review-high-risk': expect.stringMatching(/^pending/),
+      'deployment-strategy': 'pass',
+    });
     world.fake.addReview(REPO, world.pr, { user: 'alice', state: 'APPROVED' });
     world.fake.addReview(REPO, world.pr, { user: 'bob', state: 'APPROVED' });
     await gate(world, 'synchronize');
     expect(world.gateStatuses()[0]).toMatchObject({
       state: 'pending',
-      description: 'Blocked: waiting for sign-off: deployment-lead, security-lead, engineering-lead, sre, dba',
+      description: 'Waiting for 5 sign-offs (deployment-lead, security-lead, engineering-lead, sre, dba)',
     });
     body = world.gateComments()[0]!.body!;
     expect(body).toContain('A.1 ClawdBot Gateway Deployment');
@@ -171,14 +196,16 @@ describe('template chatbot-gateway-k8s', () => {
       securitySeverityLevel: 'high',
       toolName: 'Trivy',
     });
+    // Its type, risk level and strategy marked, so that the status is about the alert.
+    for (const label of ['type-hotfix', 'risk-medium', 'strategy-rolling']) world.fake.addLabel(REPO, world.pr, label);
     await gate(world);
     expect(world.gateComments()[0]!.body).toMatch(/No critical or high vulnerabilities \(or accepted with risk exception\) \| 1 open code-scanning alert/);
-    expect(world.gateStatuses()[0]!.description).toContain('1 no-high-vulnerabilities alert');
+    expect(world.gateStatuses()[0]!.description).toContain('1 code-scanning alert');
     // Static analysis is CodeQL's: the container scanner's finding does not fail it.
     expect(world.gateStatuses()[0]!.description).not.toContain('static-analysis');
 
     await comment(world, PEOPLE['security-lead'], '/waive no-high-vulnerabilities risk exception RISK-42: base image CVE, not reachable');
     expect(world.gateComments()[0]!.body).toMatch(/No critical or high vulnerabilities \(or accepted with risk exception\) \| Waived by bob/);
-    expect(world.gateStatuses()[0]!.description).not.toContain('no-high-vulnerabilities');
+    expect(world.gateStatuses()[0]!.description).not.toContain('code-scanning alert');
   });
 });

@@ -19,7 +19,7 @@ describe('the starter template', () => {
     world.fake.addReview(REPO, world.pr, { user: 'bob', state: 'APPROVED' });
     world.fake.addReview(REPO, world.pr, { user: 'carol', state: 'APPROVED' });
     await world.gateOnPullRequest('edited');
-    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Blocked: waiting for sign-off: security' });
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Waiting for 1 sign-off (security)' });
 
     const { result } = await world.comment('alice', '/signoff security');
     expect(result.outputs['state']).toBe('success');
