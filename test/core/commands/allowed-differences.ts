@@ -53,15 +53,23 @@ function runOf({ lines, index }: Difference): string[] {
 function withoutMicromarkQuirks({ lines: original, index }: Difference): string | null {
   const lines = [...original];
   const leadOf = (line: string): string => expandTabs(LEAD.exec(line)?.[0] ?? '').replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length));
+  const marked = (line: string): boolean => /[>*+\-\d]/.test(LEAD.exec(line)?.[0] ?? '');
+  const deeper = (a: string, b: string): boolean => a.length > b.length || a.split('>').length > b.split('>').length;
   let [container, carried, changed] = ['', '', false];
   for (let k = 0; k <= index; k++) {
     const line = lines[k] ?? '';
     const [own, content] = [leadOf(line), line.slice(LEAD.exec(line)?.[0].length ?? 0)];
-    if (BLANK.test(line)) [carried, container] = [container || carried, ''];
-    else if (k < index && container.trimEnd().length + container.length > own.trimEnd().length + own.length && PLAIN_TAG.test(content)) {
+    if (BLANK.test(line)) {
+      [carried, container] = [container || carried, ''];
+    } else if (k < index && deeper(container, own) && PLAIN_TAG.test(content)) {
+      // A plain tag line going on lazily: given the container's markers and indentation.
       [lines[k], changed] = [container + content, true];
-    } else if (own) container = own;
-    else if (!container && /^[ \t]/.test(line)) container = carried; // after a blank line, an indented line goes on in the container
+    } else if (marked(line) || (own && own.length >= container.length)) {
+      // A line marked for containers, or indented as far as the text before it, sets the container; a lazy one does not.
+      container = own;
+    } else if (!container && /^[ \t]/.test(line)) {
+      container = carried; // after a blank line, an indented line goes on in the container before it
+    }
     let code = k - 1;
     while (code >= 0 && BLANK.test(lines[code] ?? '')) code--;
     if (!WEAK_ITEM.test(line) || code < 0 || indentColumns(lines[code] ?? '') < 4) continue;
