@@ -11,8 +11,23 @@ export function compileGlob(glob: string): (value: string) => boolean {
   return (value) => matcher(value) === true;
 }
 
+// Compiling is most of the cost of matching: a policy's globs are few and matched against
+// thousands of paths, so each is compiled once. Bounded, since a policy's text is not ours.
+const MAX_COMPILED = 4096;
+const compiled = new Map<string, (value: string) => boolean>();
+
+function compiledGlob(glob: string): (value: string) => boolean {
+  let matcher = compiled.get(glob);
+  if (!matcher) {
+    matcher = compileGlob(glob);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(glob, matcher);
+  }
+  return matcher;
+}
+
 export function matchesAnyGlob(globs: readonly string[], value: string): boolean {
-  return globs.some((glob) => compileGlob(glob)(value));
+  return globs.some((glob) => compiledGlob(glob)(value));
 }
 
 /** Returns a message when the glob cannot be used, else null. */
