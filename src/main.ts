@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { annotateConfigErrors } from './action/annotations.ts';
-import { runErrors, writeOutputs } from './action/outputs.ts';
+import { notReachedWarning, runErrors, writeOutputs } from './action/outputs.ts';
 import { run } from './action/run.ts';
 import { isActionRun, runnerContext } from './action/runner-context.ts';
 import { readSettings } from './action/settings.ts';
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     const result = await run(readSettings(runner), { name: runner.eventName, payload: runner.payload, sha: runner.sha }, core, () => new Date().toISOString());
     await writeOutputs(result, core);
     annotateConfigErrors(result, core);
+    const notReached = notReachedWarning(result);
+    if (notReached) core.warning(notReached);
     // A blocked release is the gate working; only a run that could not evaluate fails the job.
     const errors = runErrors(result);
     if (errors.length > 0) core.setFailed(`The readiness gate could not evaluate ${errors.join('\n')}`);

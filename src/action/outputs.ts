@@ -14,9 +14,30 @@ export async function writeOutputs(result: RunResult, core: ActionsCore): Promis
   core.setOutput('ready', String(state === 'success' && result.outcomes.length + result.groups.length > 0 && result.outcomes.every((o) => o.state === 'success')));
   core.setOutput('comment-url', single?.commentUrl ?? '');
   core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
+  const left = leftAloneSummary(result);
+  if (left) await core.summary.addRaw(left).write();
   for (const outcome of result.outcomes) {
     if (outcome.evaluation.applies) await core.summary.addRaw(renderSummary(outcome.evaluation)).write();
   }
+}
+
+/** The PRs a run left as they were, so that a person sees at once which ones it did not reach. */
+function leftAloneSummary(result: RunResult): string {
+  const lines: string[] = [];
+  if (result.notReached.length > 0) {
+    lines.push(`### Not reached: ${result.notReached.length} pull request${result.notReached.length === 1 ? '' : 's'}`, '');
+    lines.push(`${result.notReached.map((item) => `#${item.number}`).join(', ')}: their status stands as it was. ${result.notReached[0]!.reason}. The next scheduled run starts with them.`, '');
+  }
+  if (result.skipped.length > 0) {
+    lines.push(`Unchanged since the gate last judged them (status left as it was): ${result.skipped.map((item) => `#${item.number}`).join(', ')}.`, '');
+  }
+  return lines.join('\n');
+}
+
+/** A warning per run that left PRs unjudged for want of rate limit: not an error of any PR. */
+export function notReachedWarning(result: RunResult): string | null {
+  if (result.notReached.length === 0) return null;
+  return `Not reached, left as they were: ${result.notReached.map((item) => `#${item.number}`).join(', ')} (${result.notReached[0]!.reason}).`;
 }
 
 /** Why the run could not evaluate, one line per PR or group; empty when a verdict was reached for each. */

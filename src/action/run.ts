@@ -4,10 +4,12 @@ import type { EvidenceSnapshot, GateIdentity } from '../core/evidence/snapshot.t
 import { createGateContext, type GateContext } from '../gate/gate-context.ts';
 import { parseGateEvent, STATUS_CONTEXT, type GateEvent, type RawEvent } from '../gate/gate-event.ts';
 import type { Logger } from '../gate/logger.ts';
+import { emptyResult } from '../gate/gate-run.ts';
 import { findPullRequests, runGate, type RunResult } from '../gate/run-gate.ts';
 import { describeApiError } from '../github/api-problem.ts';
 import { resolveGateIdentity } from '../github/gate-identity.ts';
 import { createGitHubClient } from '../github/octokit-client.ts';
+import { RateBudget } from '../github/requests/rate-budget.ts';
 import { createPublisher } from '../github/publish/publisher.ts';
 import { observeServerClock } from '../github/server-clock.ts';
 import { recordCoverage } from './record-coverage.ts';
@@ -34,20 +36,23 @@ async function coverageCommits(context: GateContext, event: GateEvent): Promise<
 
 /** The action: the inputs and the runner's event, composed with GitHub into one gate run. */
 export async function run(settings: Settings, raw: RawEvent, log: Logger, now: () => string): Promise<RunResult> {
-  const clientFor = (token: string, spaceWrites: boolean) => createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, spaceWrites, log });
+  // One budget per token: the gate's own token is the one a run over many PRs spends.
+  const budget = new RateBudget();
+  const clientFor = (token: string, tokenBudget?: RateBudget) => createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, log, ...(tokenBudget ? { budget: tokenBudget } : {}) });
+  const client = clientFor(settings.token, budget);
   let identity: GateIdentity;
   try {
-    identity = await resolveGateIdentity(clientFor(settings.token, false), settings.token, settings.appSlug);
+    identity = await resolveGateIdentity(client, settings.token, settings.appSlug);
   } catch (error) {
     const problem = describeApiError(error, 'the account of the `github-token`');
-    return { outcomes: [], groups: [], failures: [{ number: 0, message: `Could not read ${problem.what}: ${problem.message}. ${problem.fix}` }] };
+    return { ...emptyResult(), failures: [{ number: 0, message: `Could not read ${problem.what}: ${problem.message}. ${problem.fix}` }] };
   }
   log.info(`The gate writes as ${identity.login}${identity.shared ? ' (shared with other writers: its own statuses prove nothing)' : ''}.`);
   const event = parseGateEvent(raw, identity);
-  const client = clientFor(settings.token, event.targets.kind !== 'numbers');
   const context = createGateContext({
     client,
-    securityClient: settings.securityToken ? clientFor(settings.securityToken, false) : client,
+    securityClient: settings.securityToken ? clientFor(settings.securityToken) : client,
+    budget,
     repo: settings.repo,
     policyPath: settings.configPath,
     policyFrom: settings.policyFrom,
@@ -66,7 +71,7 @@ export async function run(settings: Settings, raw: RawEvent, log: Logger, now: (
     // this very job as CI that is still running.
     const input = { file: settings.coverageFile, workspace: settings.workspace, runUrl: settings.runUrl };
     const record = await recordCoverage(publisher, input, await coverageCommits(context, event), log);
-    return { outcomes: [], groups: [], failures: record.ok ? [] : [{ number: 0, message: record.description }] };
+    return { ...emptyResult(), failures: record.ok ? [] : [{ number: 0, message: record.description }] };
   }
   return runGate({ context, publisher, event, prBudgetMs: settings.prBudgetMs, runUrl: settings.runUrl, saveSnapshot: snapshotSaver(settings, log) });
 }

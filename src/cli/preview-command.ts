@@ -43,7 +43,7 @@ export async function previewCommand(options: PreviewOptions, io: CliIo): Promis
   }
   const apiUrl = io.env['GITHUB_API_URL'] || 'https://api.github.com';
   const quiet = { info: () => {}, debug: () => {}, warning: (message: string) => io.error(message), startGroup: () => {}, endGroup: () => {} };
-  const clientFor = (clientToken: string) => createGitHubClient({ token: clientToken, baseUrl: apiUrl, ...DEFAULT_NETWORK, spaceWrites: false, readOnly: true, log: quiet });
+  const clientFor = (clientToken: string) => createGitHubClient({ token: clientToken, baseUrl: apiUrl, ...DEFAULT_NETWORK, readOnly: true, log: quiet });
   const client = clientFor(token);
   const securityToken = io.env['SECURITY_TOKEN'];
   const repo = { owner, repo: name };

@@ -2,6 +2,7 @@ import type { ParseMemo } from '../core/evaluation/parse-memo.ts';
 import { createParseMemo } from '../core/evaluation/parse-memo.ts';
 import type { GateIdentity, PolicyFile, Readable } from '../core/evidence/snapshot.ts';
 import type { GitHubClient } from '../github/octokit-client.ts';
+import { RateBudget } from '../github/requests/rate-budget.ts';
 import type { RepoRef } from '../github/repository.ts';
 import type { Logger } from './logger.ts';
 
@@ -14,6 +15,8 @@ export interface GateContext {
   /** For the security alert endpoints and team membership. */
   securityClient: GitHubClient;
   repo: RepoRef;
+  /** What is left of the gate token's rate limit, from GitHub's answers. */
+  budget: RateBudget;
   policyPath: string;
   policyFrom: PolicySource;
   /** The account the gate writes as, from its token. */
@@ -29,16 +32,18 @@ export interface GateContext {
   memo: ParseMemo;
   /** Policies by branch and the default branch, read once per run. */
   policies: Map<string, Promise<Readable<PolicyFile>>>;
-  defaultBranch: Promise<string> | null;
+  /** Shared by reference, so that a PR's own copy of the context (its own log) reads it once with the rest. */
+  defaultBranch: { read: Promise<string> | null };
 }
 
-export type GateContextOptions = Omit<GateContext, 'memo' | 'policies' | 'defaultBranch'> & { defaultBranch: string | null };
+export type GateContextOptions = Omit<GateContext, 'memo' | 'policies' | 'defaultBranch' | 'budget'> & { defaultBranch: string | null; budget?: RateBudget };
 
 export function createGateContext(options: GateContextOptions): GateContext {
   return {
     ...options,
+    budget: options.budget ?? new RateBudget(),
     memo: createParseMemo(),
     policies: new Map(),
-    defaultBranch: options.defaultBranch ? Promise.resolve(options.defaultBranch) : null,
+    defaultBranch: { read: options.defaultBranch ? Promise.resolve(options.defaultBranch) : null },
   };
 }

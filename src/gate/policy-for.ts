@@ -6,8 +6,8 @@ import type { GateContext } from './gate-context.ts';
 /** The branch whose readiness.yml judges this PR. */
 function policyRef(context: GateContext, pr: PullRequestFacts): Promise<string> {
   if (context.policyFrom === 'base') return Promise.resolve(pr.base.ref);
-  context.defaultBranch ??= readDefaultBranch(context.client, context.repo);
-  return context.defaultBranch;
+  context.defaultBranch.read ??= readDefaultBranch(context.client, context.repo);
+  return context.defaultBranch.read;
 }
 
 /** The policy that judges this PR, read once per branch in a run. */

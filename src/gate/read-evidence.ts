@@ -2,13 +2,33 @@ import { evaluate } from '../core/evaluation/evaluate.ts';
 import { prepare } from '../core/evaluation/prepare.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
 import { planEvidence } from '../core/plan/plan-evidence.ts';
-import type { EvidenceSnapshot, PlannedSource, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import type { EvidenceSnapshot, EvidenceSources, PlannedSource, PolicyFile, PullRequestFacts, Readable } from '../core/evidence/snapshot.ts';
 import { readFollowUps } from '../github/evidence/follow-up-readers.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
 import type { ReaderContext } from '../github/evidence/reader-context.ts';
 import type { GateContext } from './gate-context.ts';
 import { STATUS_CONTEXT } from './gate-event.ts';
 import { policyFor } from './policy-for.ts';
+
+export interface PlannedRead {
+  policy: Readable<PolicyFile>;
+  plan: PlannedSource[];
+}
+
+/** The policy in force for a PR and the sources its evaluation reads first. */
+export async function planFor(context: GateContext, pr: PullRequestFacts): Promise<PlannedRead> {
+  const policy = await policyFor(context, pr);
+  const preparation = prepare(policy, pr, context.memo);
+  context.log.info(`Policy ${context.policyPath} from ${policy.ok ? policy.value.ref : 'nowhere'}: ${preparation.kind}.`);
+  // A PR the gate does not apply to needs only its previous status (to skip an unchanged one).
+  const plan: PlannedSource[] =
+    preparation.kind === 'gate' ? planEvidence(preparation.config, pr, policy.ok ? policy.value.ref : pr.base.ref) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
+  return { policy, plan };
+}
+
+export function readerContext(context: GateContext, pr: PullRequestFacts): ReaderContext {
+  return { client: context.client, securityClient: context.securityClient, repo: context.repo, pr };
+}
 
 /** Follow-up rounds: eligibility and the record of pushes, then the files of earlier heads, then comparisons. */
 const MAX_FOLLOW_UP_ROUNDS = 4;
@@ -22,16 +42,14 @@ export interface ReadEvaluation {
  * Reads the evidence the evaluation asks for, round after round, until it asks for nothing
  * more. Read-only: it never writes to GitHub. The snapshot it returns replays the evaluation.
  */
-export async function readAndEvaluate(context: GateContext, pr: PullRequestFacts): Promise<ReadEvaluation> {
+export async function readAndEvaluate(context: GateContext, pr: PullRequestFacts, known: EvidenceSources = {}): Promise<ReadEvaluation> {
   const { log, memo } = context;
-  const policy = await policyFor(context, pr);
-  const preparation = prepare(policy, pr, memo);
-  log.info(`Policy ${context.policyPath} from ${policy.ok ? policy.value.ref : 'nowhere'}: ${preparation.kind}.`);
-  // A PR the gate does not apply to needs only its previous status (to skip an unchanged one).
-  const plan: PlannedSource[] =
-    preparation.kind === 'gate' ? planEvidence(preparation.config, pr, policy.ok ? policy.value.ref : pr.base.ref) : preparation.kind === 'not-release' ? ['statuses'] : ['comments', 'statuses'];
-  log.info(`Reading: ${plan.join(', ')}.`);
-  const readers: ReaderContext = { client: context.client, securityClient: context.securityClient, repo: context.repo, pr };
+  const { policy, plan } = await planFor(context, pr);
+  const unread = plan.filter((source) => known[source] === undefined);
+  log.info(`Reading: ${unread.join(', ') || 'nothing more'}.`);
+  const readers = readerContext(context, pr);
+  const read = await gatherEvidence(readers, unread);
+  const sources = Object.fromEntries(plan.map((source) => [source, known[source] ?? read[source]])) as EvidenceSources;
   const snapshot: EvidenceSnapshot = {
     snapshotVersion: 2,
     repository: { owner: context.repo.owner, name: context.repo.repo },
@@ -39,7 +57,7 @@ export async function readAndEvaluate(context: GateContext, pr: PullRequestFacts
     gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
     pullRequest: pr,
     policy,
-    sources: await gatherEvidence(readers, plan),
+    sources,
   };
   let evaluation = evaluate(snapshot, memo);
   for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {

@@ -1,6 +1,8 @@
 import type { EvidenceProblem } from '../core/evidence/snapshot.ts';
 import { describeNoAnswer, isNetworkError, type NetworkEnv } from './network-problem.ts';
 import { UnreadableAnswer } from './octokit-client.ts';
+import { RateLimitSpent, resetPhrase } from './requests/rate-limit-spent.ts';
+import { WritesSpent } from './requests/write-pacer.ts';
 
 interface HttpError {
   status?: number;
@@ -36,6 +38,8 @@ export function permissionsFix(header: string | undefined): string | null {
  */
 export function describeApiError(error: unknown, what: string, env: NetworkEnv = process.env): EvidenceProblem {
   if (error instanceof UnreadableAnswer) return { what, message: error.message, fix: 'Re-run the job.' };
+  if (error instanceof RateLimitSpent) return { what, message: error.message, fix: RATE_LIMIT_FIX, httpStatus: 403 };
+  if (error instanceof WritesSpent) return { what, message: error.message, fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' };
   const http = asHttpError(error);
   const status = typeof http.status === 'number' ? http.status : undefined;
   const headers = http.response?.headers ?? {};
@@ -62,14 +66,9 @@ export function describeApiError(error: unknown, what: string, env: NetworkEnv =
   // A spent rate limit is a 403 (or 429) too, and no permission fixes it.
   const remaining = headers['x-ratelimit-remaining'];
   if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(firstLine))) {
-    const reset = Number(headers['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)` : '';
-    return {
-      what,
-      message: `GitHub's rate limit is spent${when}`,
-      fix: 'Re-run the job after the reset; a GitHub App installation token has a higher limit than the GITHUB_TOKEN.',
-      httpStatus: status,
-    };
+    const limit = headers['x-ratelimit-limit'];
+    const size = limit === undefined ? '' : ` of ${String(limit)} requests an hour`;
+    return { what, message: `GitHub's rate limit${size} for this token is spent${resetPhrase(headers['x-ratelimit-reset'])}`, fix: RATE_LIMIT_FIX, httpStatus: status };
   }
   if (status === 403 || status === 401 || status === 404) {
     const fix =
@@ -85,7 +84,7 @@ export function describeApiError(error: unknown, what: string, env: NetworkEnv =
     return { what, message: `GitHub answered ${status} after retries`, fix: 'Re-run the job; if it persists, check https://www.githubstatus.com.', httpStatus: status };
   }
   if (status === 429) {
-    return { what, message: 'GitHub rate limit exceeded', fix: 'Wait for the rate limit to reset, then re-run the job (a GitHub App token has a higher limit).', httpStatus: status };
+    return { what, message: `GitHub's rate limit was exceeded${resetPhrase(headers['x-ratelimit-reset'])}`, fix: RATE_LIMIT_FIX, httpStatus: status };
   }
   return {
     what,
@@ -93,6 +92,19 @@ export function describeApiError(error: unknown, what: string, env: NetworkEnv =
     fix: 'Re-run the job.',
     ...(status === undefined ? {} : { httpStatus: status }),
   };
+}
+
+const RATE_LIMIT_FIX =
+  'Nothing was changed on the PRs it did not reach: re-run the job after the reset, or let the next scheduled run go on. A GitHub App installation token has a higher limit than the GITHUB_TOKEN (1,000 requests an hour per repository).';
+
+/** GitHub refused for a rate limit (primary or secondary), or the gate held back a request it would refuse. */
+export function isRateLimited(error: unknown): boolean {
+  if (error instanceof RateLimitSpent || error instanceof WritesSpent) return true;
+  const http = asHttpError(error);
+  if (http.status === 429) return true;
+  if (http.status !== 403) return false;
+  const remaining = http.response?.headers?.['x-ratelimit-remaining'];
+  return String(remaining) === '0' || /rate limit/i.test(http.message ?? '');
 }
 
 function capitalize(text: string): string {

@@ -3,6 +3,10 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 // The light build, as the Octokit plugins use, so the bundle holds one copy.
 import Bottleneck from 'bottleneck/light.js';
+import { ConditionalCache } from './requests/conditional-requests.ts';
+import { RateBudget } from './requests/rate-budget.ts';
+import { RateLimitSpent } from './requests/rate-limit-spent.ts';
+import { WritePacer } from './requests/write-pacer.ts';
 
 export type GitHubClient = InstanceType<typeof GateOctokit>;
 
@@ -15,12 +19,8 @@ export interface ClientOptions {
   requestTimeoutMs: number;
   retries: number;
   retryBaseMs: number;
-  /**
-   * Space content-creating requests (GitHub asks for a second between them when there are
-   * many: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api).
-   * A run for one PR writes two or three times and needs no spacing; a run over every open PR does.
-   */
-  spaceWrites: boolean;
+  /** What is left of the token's rate limit; the caller keeps it to plan a run over many PRs. */
+  budget?: RateBudget;
   /** Refuse every request that could change something: a client for looking only (`preview`). */
   readOnly?: boolean;
   log: { debug(message: string): void; warning(message: string): void };
@@ -56,8 +56,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.spaceWrites ? 1000 : 0 }),
-      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.spaceWrites ? 3000 : 0 }),
+      // One write at a time, as GitHub asks; their pace is the WritePacer's (80 a minute).
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
     },
   });
   // A JSON answer that does not parse reaches the caller as a string; list pagination then
@@ -72,7 +73,66 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new ReadOnlyViolation(`${request.method} ${request.url}`);
     });
   }
+  trackBudget(octokit, options.budget ?? new RateBudget(), new WritePacer());
+  conditionalReads(octokit, new ConditionalCache());
   return octokit;
+}
+
+interface AnswerLike {
+  status?: number;
+  response?: { status: number; headers: Record<string, string | number | undefined> };
+}
+
+/**
+ * Every request through the budget: none is sent once the token's limit is known to be spent (it
+ * would only be refused), writes wait for the pacer, and every answer updates what is left.
+ */
+function trackBudget(octokit: InstanceType<typeof GateOctokit>, budget: RateBudget, pacer: WritePacer): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    if (budget.available() <= 0) {
+      budget.spentAt ??= budget.reading;
+      throw new RateLimitSpent(budget.reading!);
+    }
+    if (options.method !== 'GET' && options.method !== 'HEAD') await pacer.take();
+    budget.sent();
+    try {
+      const response = await request(options);
+      budget.answered(response.headers, response.status);
+      return response;
+    } catch (error) {
+      const answer = (error as AnswerLike).response;
+      if (!answer) {
+        budget.failed();
+        throw error;
+      }
+      budget.answered(answer.headers, answer.status);
+      if ((answer.status === 403 || answer.status === 429) && String(answer.headers['x-ratelimit-remaining']) === '0') budget.spentAt ??= budget.reading;
+      throw error;
+    }
+  });
+}
+
+/** A GET made before in this run asks GitHub whether its answer changed: a 304 costs no budget. */
+function conditionalReads(octokit: InstanceType<typeof GateOctokit>, cache: ConditionalCache): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    if (options.method !== 'GET') return request(options);
+    const { url, headers } = octokit.request.endpoint(options);
+    const key = `${String(headers['accept'])} ${url}`;
+    const cached = cache.get(key);
+    const sent = cached ? { ...options, headers: { ...options.headers, 'if-none-match': cached.etag } } : options;
+    try {
+      const response = await request(sent);
+      const etag = response.headers.etag;
+      // Pagination rewrites a listing's answer in place: the cache keeps its own copy.
+      if (typeof etag === 'string' && etag) cache.set(key, { etag, response: structuredClone(response) });
+      return response;
+    } catch (error) {
+      const answer = (error as AnswerLike).response;
+      if (!cached || answer?.status !== 304) throw error;
+      const kept = structuredClone(cached.response) as typeof answer & { headers: Record<string, unknown> };
+      return { ...kept, headers: { ...kept.headers, ...answer.headers, etag: cached.etag } } as Awaited<ReturnType<typeof request>>;
+    }
+  });
 }
 
 /** A read-only client was asked to write: a bug, never a GitHub answer. */

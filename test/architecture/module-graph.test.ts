@@ -62,7 +62,9 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
 describe('the module graph of src/', () => {
   it('reads every relative import of every file, and each resolves to a file', () => {
     expect(files.length).toBeGreaterThan(50);
-    const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !text.has(target)).map((target) => `${name(file)} → ${name(target)}`));
+    // The package's own manifest is the one file outside src/ a module may read (for its version).
+    const manifest = resolve(SRC, '../package.json');
+    const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !text.has(target) && target !== manifest).map((target) => `${name(file)} → ${name(target)}`));
     expect(missing).toEqual([]);
   });
 

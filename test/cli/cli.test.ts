@@ -183,7 +183,7 @@ describe('preview', () => {
 
   it('is read-only by construction: its client refuses any request but a read, before it is sent', async () => {
     const world = await newWorld();
-    const client = createGitHubClient({ token: 'ghs_gate', baseUrl: world.fake.url, ...DEFAULT_NETWORK, spaceWrites: false, readOnly: true, log: { debug: () => {}, warning: () => {} } });
+    const client = createGitHubClient({ token: 'ghs_gate', baseUrl: world.fake.url, ...DEFAULT_NETWORK, readOnly: true, log: { debug: () => {}, warning: () => {} } });
     const sent = world.fake.requests.length;
     await expect(client.rest.issues.createComment({ owner: 'acme', repo: 'rocket', issue_number: world.pr, body: 'hello' })).rejects.toBeInstanceOf(ReadOnlyViolation);
     await expect(client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'rocket', comment_id: 1 })).rejects.toThrow('refused to send DELETE');

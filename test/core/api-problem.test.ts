@@ -1,7 +1,9 @@
 import { RequestError } from '@octokit/request-error';
 import { describe, expect, it } from 'vitest';
 import type { EvidenceProblem } from '../../src/core/evidence/snapshot.ts';
-import { describeApiError, httpStatusOf, permissionsFix } from '../../src/github/api-problem.ts';
+import { describeApiError, httpStatusOf, isRateLimited, permissionsFix } from '../../src/github/api-problem.ts';
+import { RateLimitSpent } from '../../src/github/requests/rate-limit-spent.ts';
+import { WritesSpent } from '../../src/github/requests/write-pacer.ts';
 
 // Errors built the way Octokit (@octokit/request's fetch wrapper) builds them: an answer of 400
 // or more is a RequestError whose message is GitHub's `message` and ` - <documentation_url>`
@@ -34,7 +36,8 @@ const RESET = '1796300400'; // 2026-12-03T12:20:00Z
 const permission = (header: string) => ({ 'x-accepted-github-permissions': header, 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': RESET });
 const spent = { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': RESET };
 
-const RERUN_AFTER_RESET = 'Re-run the job after the reset; a GitHub App installation token has a higher limit than the GITHUB_TOKEN.';
+const RERUN_AFTER_RESET =
+  'Nothing was changed on the PRs it did not reach: re-run the job after the reset, or let the next scheduled run go on. A GitHub App installation token has a higher limit than the GITHUB_TOKEN (1,000 requests an hour per repository).';
 const RETRIED_5XX = 'Re-run the job; if it persists, check https://www.githubstatus.com.';
 const SECONDARY = 'Re-run the job in a few minutes; if it recurs, spread the runs out (fewer concurrent jobs writing to the repository).';
 const ADD = (lines: string) => `Add ${lines} to the workflow's \`permissions:\` (or give the token that permission).`;
@@ -54,19 +57,21 @@ const rows: [name: string, error: unknown, expected: Omit<EvidenceProblem, 'what
   ['403: a permission header with nothing usable', answered(403, 'Resource not accessible by integration', { 'x-accepted-github-permissions': ' ; =read' }), { message: `GitHub answered 403 Resource not accessible by integration - ${DOCS}`, fix: 'Give the token read access to it.', httpStatus: 403 }],
 
   // A spent rate limit: no permission fixes it.
-  ['403 with x-ratelimit-remaining: 0: the rate limit, and when it resets', answered(403, 'API rate limit exceeded for installation ID 1.', spent), { message: "GitHub's rate limit is spent (it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
-  ['403 with x-ratelimit-remaining: 0 and a permission header: still the rate limit', answered(403, 'API rate limit exceeded for installation ID 1.', { ...spent, 'x-accepted-github-permissions': 'checks=read' }), { message: "GitHub's rate limit is spent (it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
-  ['403 with x-ratelimit-remaining: 0 and no reset header', answered(403, 'API rate limit exceeded for installation ID 1.', { 'x-ratelimit-remaining': '0' }), { message: "GitHub's rate limit is spent", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
-  ['403 with x-ratelimit-remaining: 0 and a broken reset header', answered(403, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': 'soon' }), { message: "GitHub's rate limit is spent", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
+  ['403 with x-ratelimit-remaining: 0: the rate limit, and when it resets', answered(403, 'API rate limit exceeded for installation ID 1.', spent), { message: "GitHub's rate limit of 1000 requests an hour for this token is spent (it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
+  ['403 with x-ratelimit-remaining: 0 and a permission header: still the rate limit', answered(403, 'API rate limit exceeded for installation ID 1.', { ...spent, 'x-accepted-github-permissions': 'checks=read' }), { message: "GitHub's rate limit of 1000 requests an hour for this token is spent (it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
+  ['403 with x-ratelimit-remaining: 0 and no reset header', answered(403, 'API rate limit exceeded for installation ID 1.', { 'x-ratelimit-remaining': '0' }), { message: "GitHub's rate limit for this token is spent", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
+  ['403 with x-ratelimit-remaining: 0 and a broken reset header', answered(403, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': 'soon' }), { message: "GitHub's rate limit for this token is spent", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
   ['a secondary rate limit (403, without rate headers)', answered(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'), { message: "GitHub's secondary rate limit was hit: too many requests at once", fix: SECONDARY, httpStatus: 403 }],
   [
     'a secondary rate limit with GitHub’s usual headers: the wait it asks for, not the primary reset',
     answered(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', { 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': RESET, 'retry-after': '60' }),
     { message: "GitHub's secondary rate limit was hit: too many requests at once (GitHub asked to wait 60 s)", fix: SECONDARY, httpStatus: 403 },
   ],
-  ['429 with x-ratelimit-remaining: 0', answered(429, 'API rate limit exceeded', spent), { message: "GitHub's rate limit is spent (it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 429 }],
+  ['429 with x-ratelimit-remaining: 0', answered(429, 'API rate limit exceeded', spent), { message: "GitHub's rate limit of 1000 requests an hour for this token is spent (it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 429 }],
   ['429 for a secondary rate limit', answered(429, 'You have exceeded a secondary rate limit.', { 'retry-after': '60' }), { message: "GitHub's secondary rate limit was hit: too many requests at once (GitHub asked to wait 60 s)", fix: SECONDARY, httpStatus: 429 }],
-  ['429 saying nothing more', answered(429, 'Too Many Requests'), { message: 'GitHub rate limit exceeded', fix: 'Wait for the rate limit to reset, then re-run the job (a GitHub App token has a higher limit).', httpStatus: 429 }],
+  ['429 saying nothing more', answered(429, 'Too Many Requests'), { message: "GitHub's rate limit was exceeded", fix: RERUN_AFTER_RESET, httpStatus: 429 }],
+  ['the gate held a request back: the budget its answers showed is spent', new RateLimitSpent({ limit: 1000, remaining: 0, reset: Number(RESET) }), { message: "GitHub's rate limit for this token is spent (1000 requests an hour; it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
+  ['the write pacer refused: 500 writes this hour', new WritesSpent(20 * 60_000), { message: 'GitHub allows at most 500 content-creating requests an hour; the next would have to wait 20 min', fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' }],
 
   // Not there, gone, refused.
   ['404', answered(404, 'Not Found'), { message: `GitHub answered 404 Not Found - ${DOCS}`, fix: 'Check that it exists and that the token can read this repository.', httpStatus: 404 }],
@@ -247,5 +252,22 @@ describe('httpStatusOf', () => {
     ['a status that is not a number', { status: '404' }, undefined],
   ])('%s', (_name, error, status) => {
     expect(httpStatusOf(error)).toBe(status);
+  });
+});
+
+describe('isRateLimited tells a spent budget from every other refusal', () => {
+  const cases: [string, unknown, boolean][] = [
+    ['a 403 with remaining 0', answered(403, 'API rate limit exceeded for installation ID 1.', spent), true],
+    ['a 429, whatever it says', answered(429, 'Too Many Requests'), true],
+    ['a 429 naming the rate limit', answered(429, 'API rate limit exceeded'), true],
+    ['a secondary limit', answered(403, 'You have exceeded a secondary rate limit.'), true],
+    ['a permission 403', answered(403, 'Resource not accessible by integration', permission('checks=read')), false],
+    ['a 404', answered(404, 'Not Found'), false],
+    ['the gate holding a request back', new RateLimitSpent({ limit: 1000, remaining: 0, reset: Number(RESET) }), true],
+    ['the write pacer refusing', new WritesSpent(60_000), true],
+    ['no answer at all', timedOut(), false],
+  ];
+  it.each(cases)('%s', (_name, error, expected) => {
+    expect(isRateLimited(error)).toBe(expected);
   });
 });

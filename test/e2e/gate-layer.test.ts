@@ -28,7 +28,7 @@ describe('one run of the gate layer', () => {
 
     const lines: string[] = [];
     const log = { info: (line: string) => lines.push(line), debug: () => {}, warning: (line: string) => lines.push(line), startGroup: () => {}, endGroup: () => {} };
-    const client = createGitHubClient({ token: 'ghs_gate', baseUrl: fake.url, requestTimeoutMs: 5000, retries: 0, retryBaseMs: 10, spaceWrites: false, log });
+    const client = createGitHubClient({ token: 'ghs_gate', baseUrl: fake.url, requestTimeoutMs: 5000, retries: 0, retryBaseMs: 10, log });
     const context = createGateContext({
       client,
       securityClient: client,

@@ -6,7 +6,7 @@ import { isLivingComment } from '../markers/gate-comments.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { policyChange } from '../policy/policy-change.ts';
 import { lastPushOf } from '../pushes/push-history.ts';
-import { dueReminder } from '../reminders/due-reminders.ts';
+import { dueReminder, nextReminderAt, type ReminderClock } from '../reminders/due-reminders.ts';
 import { decidePeople } from './decide-people.ts';
 import { detectForgery } from './forgery.ts';
 import { gateDescription, gateState, truncateDescription } from './gate-state.ts';
@@ -34,6 +34,7 @@ function baseEvaluation(snapshot: EvidenceSnapshot): Evaluation {
     forgery: null,
     policyChange: null,
     reminder: null,
+    reconsiderAt: null,
     followUps: [],
   };
 }
@@ -79,22 +80,29 @@ function gate(base: Evaluation, snapshot: EvidenceSnapshot, policy: PolicyFile, 
   const statuses = snapshot.sources.statuses;
   const identity = snapshot.gate.identity;
   const living = comments?.ok ? comments.value.find((comment) => isLivingComment(comment, identity)) : undefined;
+  const reminders: ReminderClock | null =
+    config.remind_after !== undefined && comments?.ok && roles.some((role) => role.outcome === 'pending')
+      ? { pendingSince: headPushedAt(lookups, pr.head.sha), now: snapshot.evaluatedAt, remindAfterMs: config.remind_after }
+      : null;
+  const waivers = [...people.waivers.values()];
+  const changes = [
+    ...waivers.flatMap((waiver) => (waiver.expiresAt ? [Date.parse(waiver.expiresAt)] : [])),
+    ...(reminders && comments?.ok ? [nextReminderAt(roles, comments.value, identity, reminders)] : []),
+  ].filter((at): at is number => at !== null && at >= Date.parse(snapshot.evaluatedAt));
   return {
     ...base,
     state,
     description: change?.problem ? truncateDescription(`Cannot evaluate: ${change.problem}`) : gateDescription(state, checks, roles),
     checks,
     roles,
-    waivers: [...people.waivers.values()],
+    waivers,
     ledger: people.ledger,
     reactTo: people.reactTo,
     problems: dedupe(problems),
     forgery: statuses?.ok ? detectForgery(statuses.value, snapshot.gate.context, pr.head.sha, identity, living) : null,
     policyChange: change,
-    reminder:
-      config.remind_after !== undefined && comments?.ok && roles.some((role) => role.outcome === 'pending')
-        ? dueReminder(roles, comments.value, identity, { pendingSince: headPushedAt(lookups, pr.head.sha), now: snapshot.evaluatedAt, remindAfterMs: config.remind_after })
-        : null,
+    reminder: reminders && comments?.ok ? dueReminder(roles, comments.value, identity, reminders) : null,
+    reconsiderAt: changes.length === 0 ? null : new Date(Math.min(...changes)).toISOString().replace('.000Z', 'Z'),
     followUps: lookups.missing(),
   };
 }

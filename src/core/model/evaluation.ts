@@ -56,6 +56,11 @@ export interface Evaluation {
   policyChange: PolicyChange | null;
   /** A reminder to post on a schedule run, when roles have been pending too long. */
   reminder: Reminder | null;
+  /**
+   * The first moment after this evaluation at which the same evidence would be judged
+   * differently (a waiver expires, a reminder falls due); null when none will.
+   */
+  reconsiderAt: string | null;
   /** Evidence the evaluation needed and did not find: gather it and evaluate again. */
   followUps: FollowUp[];
 }

@@ -15,19 +15,34 @@ export interface ReminderClock {
   remindAfterMs: number;
 }
 
-export function dueReminder(roles: readonly RoleResult[], comments: readonly CommentFact[], identity: GateIdentity, clock: ReminderClock): Reminder | null {
-  const { pendingSince, now, remindAfterMs } = clock;
-  if (pendingSince === null) return null;
+/** When each pending role's next reminder falls due, in epoch milliseconds. */
+function dueTimes(roles: readonly RoleResult[], comments: readonly CommentFact[], identity: GateIdentity, clock: ReminderClock): Map<RoleResult, number> {
+  const { pendingSince, remindAfterMs } = clock;
+  const due = new Map<RoleResult, number>();
+  if (pendingSince === null) return due;
   const lastReminded = new Map<string, number>();
   for (const comment of comments) {
     if (!isGateComment(comment, identity)) continue;
     for (const role of remindedRoles(comment.body)) lastReminded.set(role, Math.max(lastReminded.get(role) ?? 0, Date.parse(comment.createdAt)));
   }
-  const due = roles.filter((role) => {
-    if (role.outcome !== 'pending') return false;
-    const from = Math.max(Date.parse(pendingSince), lastReminded.get(role.role) ?? 0);
-    return Date.parse(now) - from >= remindAfterMs;
-  });
+  for (const role of roles) {
+    if (role.outcome === 'pending') due.set(role, Math.max(Date.parse(pendingSince), lastReminded.get(role.role) ?? 0) + remindAfterMs);
+  }
+  return due;
+}
+
+/**
+ * When the next reminder falls due; `now` when one is due already (it is still to be posted);
+ * null when none will without a change of evidence.
+ */
+export function nextReminderAt(roles: readonly RoleResult[], comments: readonly CommentFact[], identity: GateIdentity, clock: ReminderClock): number | null {
+  const times = [...dueTimes(roles, comments, identity, clock).values()];
+  return times.length === 0 ? null : Math.max(Date.parse(clock.now), Math.min(...times));
+}
+
+export function dueReminder(roles: readonly RoleResult[], comments: readonly CommentFact[], identity: GateIdentity, clock: ReminderClock): Reminder | null {
+  const now = Date.parse(clock.now);
+  const due = [...dueTimes(roles, comments, identity, clock)].filter(([, at]) => at <= now).map(([role]) => role);
   if (due.length === 0) return null;
   const lines = due.map((role) => {
     const who = [...role.users, ...role.teams].map((name) => `@${name}`).join(' ') || `anyone with \`${role.permission}\` permission`;

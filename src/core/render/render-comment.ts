@@ -1,6 +1,6 @@
 import { markdownTable } from 'markdown-table';
 import { formatConfigError } from '../config/config-error.ts';
-import { evaluationTag } from '../markers/evaluation-tag.ts';
+import { evaluationTag, type PublishedFingerprint } from '../markers/evaluation-tag.ts';
 import { COMMENT_MARKER } from '../markers/gate-comments.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { LedgerEntry } from '../model/ledger-entry.ts';
@@ -16,11 +16,11 @@ import { toMarkdown } from './rich-markdown.ts';
  * The living comment, a pure function of the evaluation. It holds no clock, so the
  * same evidence renders the same text and an unchanged comment is never re-sent.
  */
-export function renderComment(evaluation: Evaluation): string {
+export function renderComment(evaluation: Evaluation, fingerprint?: PublishedFingerprint): string {
   // GitHub refuses comments over 65,536 characters: cut in stages, most useful parts last.
-  const full = render(evaluation, 'full', true);
+  const full = render(evaluation, 'full', true, fingerprint);
   if (full.length <= COMMENT_LIMIT) return full;
-  const compact = render(evaluation, 'compact', false);
+  const compact = render(evaluation, 'compact', false, fingerprint);
   if (compact.length <= COMMENT_LIMIT) return compact;
   const note = '\n\n_…cut to fit GitHub’s comment limit: the whole evaluation is in the job summary and the step output `report`._\n';
   return `${compact.slice(0, COMMENT_LIMIT - note.length)}${note}`;
@@ -29,10 +29,11 @@ export function renderComment(evaluation: Evaluation): string {
 /** GitHub's limit is 65,536; a margin keeps multi-byte surprises out. */
 const COMMENT_LIMIT = 65_000;
 
-function render(evaluation: Evaluation, detail: Detail, withLedger: boolean): string {
+function render(evaluation: Evaluation, detail: Detail, withLedger: boolean, fingerprint: PublishedFingerprint | undefined): string {
   const missing = missingSection(evaluation);
+  const published = { sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description, ...(fingerprint ? { fingerprint } : {}) };
   const sections = [
-    `${COMMENT_MARKER}\n${evaluationTag({ sha: evaluation.pullRequest.headSha, state: evaluation.state, description: evaluation.description })}`,
+    `${COMMENT_MARKER}\n${evaluationTag(published)}`,
     // The state, then who must do what: the checklist is the evidence behind it.
     `## ${STATE_HEADLINE[evaluation.state]} — release readiness\n\n${summaryLine(evaluation)}`,
     ...forgerySection(evaluation),

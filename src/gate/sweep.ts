@@ -1,0 +1,137 @@
+import { changingSources } from '../core/fingerprint/evidence-fingerprint.ts';
+import { judgementHolds } from '../core/fingerprint/fingerprint-holds.ts';
+import type { CommentFact, EvidenceSnapshot, EvidenceSources, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import { isLivingComment } from '../core/markers/gate-comments.ts';
+import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
+import { clockTime } from '../github/requests/rate-limit-spent.ts';
+import { bufferedLogger } from './buffered-logger.ts';
+import type { GateContext } from './gate-context.ts';
+import { STATUS_CONTEXT } from './gate-event.ts';
+import type { GateRun, RunResult } from './gate-run.ts';
+import { evidenceDigest, publishedEvaluation } from './fingerprint.ts';
+import { gatePullRequest } from './gate-pull-request.ts';
+import { runPool } from './pool.ts';
+import { planFor, readerContext, type PlannedRead } from './read-evidence.ts';
+
+/**
+ * PRs judged side by side. Each one's reads already run in parallel, and the Octokit throttler
+ * keeps at most 10 requests in flight in all, far below GitHub's 100.
+ */
+export const SWEEP_CONCURRENCY = 4;
+
+/** Of the token's hourly budget, the share a run over many PRs leaves for every other run and workflow. */
+const RESERVE_SHARE = 0.1;
+const MIN_RESERVE = 20;
+/** Requests one PR is expected to cost until the run has measured some. */
+const FIRST_ESTIMATE = 15;
+
+interface Looked {
+  pr: PullRequestFacts;
+  planned: PlannedRead;
+  /** When the gate's living comment last changed: the judgement is that old. Null: never judged. */
+  judgedAt: string | null;
+}
+
+/** Spends the rate limit as a budget: start a PR only when what it is expected to cost is left, over the reserve. */
+class SweepBudget {
+  readonly #context: GateContext;
+  #costs: number[] = [];
+
+  constructor(context: GateContext) {
+    this.#context = context;
+  }
+
+  #reserve(): number {
+    const limit = this.#context.budget.reading?.limit;
+    return limit === undefined ? MIN_RESERVE : Math.max(MIN_RESERVE, Math.ceil(limit * RESERVE_SHARE));
+  }
+
+  /** The larger of the first guess and 1.5 times the dearest PR so far, for each PR in flight. */
+  estimate(): number {
+    return Math.max(FIRST_ESTIMATE, Math.ceil(1.5 * Math.max(0, ...this.#costs)));
+  }
+
+  affords(cost: number): boolean {
+    return this.#context.budget.available() - this.#reserve() >= cost * SWEEP_CONCURRENCY;
+  }
+
+  async measure<T>(work: () => Promise<T>): Promise<T> {
+    const before = this.#context.budget.counted;
+    try {
+      return await work();
+    } finally {
+      // With PRs side by side this counts their requests too: an overestimate, which is the safe side.
+      this.#costs.push(this.#context.budget.counted - before);
+    }
+  }
+
+  why(): string {
+    const reading = this.#context.budget.reading;
+    if (!reading) return 'the rate limit is spent';
+    return `the rate limit would not stretch to it: ${reading.remaining} of ${reading.limit} requests left this hour, ${this.#reserve()} kept for other runs; it resets at ${clockTime(reading.reset)} UTC`;
+  }
+}
+
+function livingComment(sources: EvidenceSources, context: GateContext): CommentFact | undefined {
+  return sources.comments?.ok ? sources.comments.value.find((comment) => isLivingComment(comment, context.identity)) : undefined;
+}
+
+/**
+ * A run over every open PR (schedule, workflow_dispatch). First a look at each PR's comments,
+ * to learn when the gate last judged it; then, oldest judgement first, the sources that can
+ * change without a new head, and a full evaluation only when they did. The rate limit is a
+ * budget: the run stops before it would run out, names the PRs it did not reach (their status
+ * stands), and the next run, finding their judgements the oldest, starts with them.
+ */
+export async function sweep(run: GateRun, prs: readonly PullRequestFacts[], result: RunResult): Promise<void> {
+  const { context } = run;
+  const budget = new SweepBudget(context);
+  const looked: Looked[] = [];
+  const stop = (pr: PullRequestFacts): void => {
+    result.notReached.push({ number: pr.number, reason: budget.why() });
+  };
+
+  await runPool(prs, SWEEP_CONCURRENCY, async (pr) => {
+    if (!budget.affords(2)) return stop(pr);
+    const planned = await planFor({ ...context, log: bufferedLogger() }, pr);
+    const sources = planned.plan.includes('comments') ? await gatherEvidence(readerContext(context, pr), ['comments']) : {};
+    looked.push({ pr, planned, judgedAt: livingComment(sources, context)?.updatedAt ?? null });
+  });
+  looked.sort((a, b) => (a.judgedAt ?? '').localeCompare(b.judgedAt ?? '') || a.pr.number - b.pr.number);
+
+  await runPool(looked, SWEEP_CONCURRENCY, async ({ pr, planned }) => {
+    if (!budget.affords(budget.estimate())) return stop(pr);
+    const log = bufferedLogger();
+    const prContext = { ...context, log };
+    await budget.measure(async () => {
+      // Read afresh: the look above may be minutes old. A read it already made is conditional, and costs nothing when unchanged.
+      const known = await gatherEvidence(readerContext(context, pr), changingSources(planned.plan));
+      const partial: EvidenceSnapshot = {
+        snapshotVersion: 2,
+        repository: { owner: context.repo.owner, name: context.repo.repo },
+        evaluatedAt: context.now(),
+        gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
+        pullRequest: pr,
+        policy: planned.policy,
+        sources: known,
+      };
+      const holding = judgementHolds({
+        published: publishedEvaluation(partial),
+        headSha: pr.head.sha,
+        digest: evidenceDigest(partial),
+        now: partial.evaluatedAt,
+        statuses: known.statuses?.ok ? known.statuses.value : [],
+        context: STATUS_CONTEXT,
+        identity: context.identity,
+      });
+      if (holding.holds) {
+        log.info(`#${pr.number} is unchanged since the gate last judged it; its status stands.`);
+        result.skipped.push({ number: pr.number, reason: 'unchanged' });
+        return;
+      }
+      log.info(`#${pr.number}: judged again (${holding.reason}).`);
+      await gatePullRequest(run, prContext, pr, result, known);
+    });
+    log.flushInto(context.log, `Pull request #${pr.number}: ${pr.title}`);
+  });
+}

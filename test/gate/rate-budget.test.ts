@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { RateBudget } from '../../src/github/requests/rate-budget.ts';
+import { WritePacer, WritesSpent } from '../../src/github/requests/write-pacer.ts';
+import { runPool } from '../../src/gate/pool.ts';
+
+const headers = (remaining: number, reset = 5_000_000_000, extra: Record<string, string> = {}) => ({
+  'x-ratelimit-limit': '1000',
+  'x-ratelimit-remaining': String(remaining),
+  'x-ratelimit-reset': String(reset),
+  'x-ratelimit-resource': 'core',
+  date: new Date().toUTCString(),
+  ...extra,
+});
+
+describe('RateBudget: what is left of the hour, from the answers alone', () => {
+  it('is unknown (unbounded) before the first answer', () => {
+    expect(new RateBudget().available()).toBe(Infinity);
+  });
+
+  it('counts requests in flight as spent, and 304s apart', () => {
+    const budget = new RateBudget();
+    budget.sent();
+    budget.answered(headers(900), 200);
+    budget.sent();
+    budget.sent();
+    expect(budget.available()).toBe(898);
+    budget.answered(headers(899), 304);
+    budget.failed();
+    expect(budget.available()).toBe(899);
+    expect({ counted: budget.counted, notModified: budget.notModified }).toEqual({ counted: 1, notModified: 1 });
+  });
+
+  it('keeps the lowest remaining of one window, whatever order the answers come in', () => {
+    const budget = new RateBudget();
+    for (const remaining of [500, 498, 499]) {
+      budget.sent();
+      budget.answered(headers(remaining), 200);
+    }
+    expect(budget.reading).toEqual({ limit: 1000, remaining: 498, reset: 5_000_000_000 });
+  });
+
+  it('starts afresh with a new window', () => {
+    const budget = new RateBudget();
+    budget.answered(headers(3, 5_000_000_000), 200);
+    budget.answered(headers(999, 5_000_003_600), 200);
+    expect(budget.available()).toBe(999);
+  });
+
+  it('counts on nothing once the reset is past, by GitHub’s clock', () => {
+    const budget = new RateBudget();
+    const past = Math.floor(Date.now() / 1000) - 10;
+    budget.answered(headers(0, past), 403);
+    expect(budget.available()).toBe(Infinity);
+  });
+
+  it('ignores the budgets of other resources (search, GraphQL)', () => {
+    const budget = new RateBudget();
+    budget.answered(headers(3, 5_000_000_000, { 'x-ratelimit-resource': 'search' }), 200);
+    expect(budget.reading).toBeNull();
+  });
+});
+
+describe('WritePacer: 80 writes a minute and 500 an hour, no slower', () => {
+  function pacer(maxWaitMs = 90_000) {
+    let now = 0;
+    const waits: number[] = [];
+    const instance = new WritePacer({
+      clock: () => now,
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+      maxWaitMs,
+    });
+    return { instance, waits, advance: (ms: number) => (now += ms) };
+  }
+
+  it('lets 80 through at once, then waits for the first to leave the minute', async () => {
+    const { instance, waits, advance } = pacer();
+    for (let i = 0; i < 80; i++) await instance.take();
+    expect(waits).toEqual([]);
+    advance(10_000);
+    await instance.take();
+    expect(waits).toEqual([50_000]);
+  });
+
+  it('never waits when the writes are spread out', async () => {
+    const { instance, waits, advance } = pacer();
+    for (let i = 0; i < 300; i++) {
+      await instance.take();
+      advance(750);
+    }
+    expect(waits).toEqual([]);
+  });
+
+  it('refuses a write that would wait past its limit (the 501st of an hour)', async () => {
+    const { instance, advance } = pacer();
+    for (let i = 0; i < 500; i++) {
+      await instance.take();
+      advance(1_000);
+    }
+    await expect(instance.take()).rejects.toBeInstanceOf(WritesSpent);
+    // The refusal does not jam the queue: later writes are still judged.
+    advance(3_600_000);
+    await expect(instance.take()).resolves.toBeUndefined();
+  });
+
+  it('lets concurrent writers through one at a time, in order', async () => {
+    const { instance } = pacer();
+    const order: number[] = [];
+    await Promise.all([1, 2, 3].map((n) => instance.take().then(() => order.push(n))));
+    expect(order).toEqual([1, 2, 3]);
+  });
+});
+
+describe('runPool', () => {
+  it('never runs more than the limit at once, and runs every item once', async () => {
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await runPool([1, 2, 3, 4, 5, 6, 7], 3, async (item) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(item);
+      running--;
+    });
+    expect(most).toBe(3);
+    expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
