@@ -11,7 +11,8 @@ export async function writeOutputs(result: RunResult, core: ActionsCore): Promis
   const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
   const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
   core.setOutput('state', state);
-  core.setOutput('ready', String(state === 'success' && result.outcomes.length + result.groups.length > 0 && result.outcomes.every((o) => o.state === 'success')));
+  const judged = result.outcomes.length + result.skipped.length + result.groups.length;
+  core.setOutput('ready', String(state === 'success' && judged > 0 && result.notReached.length === 0 && result.outcomes.every((o) => o.state === 'success')));
   core.setOutput('comment-url', single?.commentUrl ?? '');
   core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
   const left = leftAloneSummary(result);

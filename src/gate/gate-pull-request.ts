@@ -1,5 +1,6 @@
 import { truncateDescription } from '../core/evaluation/gate-state.ts';
 import type { EvidenceSources, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import type { GateState } from '../core/model/outcomes.ts';
 import { describeApiError, isRateLimited } from '../github/api-problem.ts';
 import { WriteFailed } from '../github/publish/publisher.ts';
 import { RateLimitSpent } from '../github/requests/rate-limit-spent.ts';
@@ -32,9 +33,17 @@ function explainFailure(error: unknown, pr: PullRequestFacts): { message: string
 /** Evidence that was not read for want of rate limit is no evidence about the PR: nothing is published from it. */
 class NotReached extends Error {}
 
-async function decideAndPublish(run: GateRun, context: GateContext, pr: PullRequestFacts, known: EvidenceSources | undefined): Promise<GateOutcome> {
+/**
+ * A first look at the sources that can change, taken within the PR's time limit: the state
+ * its status stands at when nothing changed since the gate last judged it, else what it read.
+ */
+export type FirstLook = () => Promise<{ unchanged: GateState } | { known: EvidenceSources }>;
+
+async function decideAndPublish(run: GateRun, context: GateContext, pr: PullRequestFacts, look: FirstLook | undefined): Promise<GateOutcome | { unchanged: GateState }> {
   return withinBudget(run.prBudgetMs, async (guard) => {
-    const decision = await evaluatePullRequest(context, pr, { remind: run.event.scheduled, ...(known ? { known } : {}) });
+    const first = look ? await look() : { known: {} };
+    if ('unchanged' in first) return first;
+    const decision = await evaluatePullRequest(context, pr, { remind: run.event.scheduled, known: first.known });
     // Once the limit is spent, any source may have gone unread for that reason alone.
     const spent = context.budget.spentAt;
     if (spent) throw new NotReached(new RateLimitSpent(spent).message);
@@ -49,9 +58,11 @@ async function decideAndPublish(run: GateRun, context: GateContext, pr: PullRequ
  * `error` on the head, except a spent rate limit: the PR is then left as it was (a limit says
  * nothing about the PR) and named as not reached.
  */
-export async function gatePullRequest(run: GateRun, context: GateContext, pr: PullRequestFacts, result: RunResult, known?: EvidenceSources): Promise<void> {
+export async function gatePullRequest(run: GateRun, context: GateContext, pr: PullRequestFacts, result: RunResult, look?: FirstLook): Promise<void> {
   try {
-    result.outcomes.push(await decideAndPublish(run, context, pr, known));
+    const outcome = await decideAndPublish(run, context, pr, look);
+    if ('unchanged' in outcome) result.skipped.push({ number: pr.number, state: outcome.unchanged });
+    else result.outcomes.push(outcome);
   } catch (error) {
     if (error instanceof NotReached || isRateLimited(error) || (error instanceof WriteFailed && isRateLimited(error.reason))) {
       const reason = error instanceof NotReached ? error.message : explainFailure(error, pr).message;

@@ -34,8 +34,8 @@ export interface RunResult {
   failures: { number: number; message: string }[];
   /** Merge groups whose commit the gate set a status on. */
   groups: GroupOutcome[];
-  /** PRs a scheduled run found unchanged since the gate last judged them: their status stands. */
-  skipped: LeftAlone[];
+  /** PRs a scheduled run found unchanged since the gate last judged them: their status stands, at `state`. */
+  skipped: { number: number; state: GateState }[];
   /** PRs the run did not reach because the rate limit would not stretch to them: their status stands. */
   notReached: LeftAlone[];
 }

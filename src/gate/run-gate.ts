@@ -81,6 +81,6 @@ function sweepLine(result: RunResult, open: number, context: GateContext): strin
 }
 
 export function worstOfRun(result: RunResult): GateState | '' {
-  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.groups.flatMap((g) => (g.state ? [g.state] : [])), ...result.failures.map((): GateState => 'error')];
+  const states: GateState[] = [...result.outcomes.map((o) => o.state), ...result.skipped.map((s) => s.state), ...result.groups.flatMap((g) => (g.state ? [g.state] : [])), ...result.failures.map((): GateState => 'error')];
   return states.length === 0 ? '' : worstState(states);
 }

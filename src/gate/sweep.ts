@@ -1,6 +1,7 @@
 import { changingSources } from '../core/fingerprint/evidence-fingerprint.ts';
 import { judgementHolds } from '../core/fingerprint/fingerprint-holds.ts';
 import type { CommentFact, EvidenceSnapshot, EvidenceSources, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import type { GateState } from '../core/model/outcomes.ts';
 import { isLivingComment } from '../core/markers/gate-comments.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
 import { clockTime } from '../github/requests/rate-limit-spent.ts';
@@ -20,8 +21,12 @@ import { planFor, readerContext, type PlannedRead } from './read-evidence.ts';
 export const SWEEP_CONCURRENCY = 4;
 
 /** Of the token's hourly budget, the share a run over many PRs leaves for every other run and workflow. */
-const RESERVE_SHARE = 0.1;
+const RESERVE_SHARE = 0.2;
 const MIN_RESERVE = 20;
+/** A PR writes its comment, its status, and now and then a reminder or a 👍. */
+const WRITES_PER_PR = 3;
+/** Longer than GitHub's minute: only the hour's 500 writes can make the wait longer. */
+const MAX_ROOM_WAIT_MS = 65_000;
 /** Requests one PR is expected to cost until the run has measured some. */
 const FIRST_ESTIMATE = 15;
 
@@ -72,6 +77,34 @@ class SweepBudget {
   }
 }
 
+const GATE_STATES: readonly GateState[] = ['error', 'failure', 'pending', 'success'];
+
+/** Whether the gate's last judgement of the PR still holds, from the sources just read. */
+function judgementStands(context: GateContext, pr: PullRequestFacts, planned: PlannedRead, known: EvidenceSources): { holds: true; state: GateState } | { holds: false; reason: string } {
+  const partial: EvidenceSnapshot = {
+    snapshotVersion: 2,
+    repository: { owner: context.repo.owner, name: context.repo.repo },
+    evaluatedAt: context.now(),
+    gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
+    pullRequest: pr,
+    policy: planned.policy,
+    sources: known,
+  };
+  const published = publishedEvaluation(partial);
+  const holding = judgementHolds({
+    published,
+    headSha: pr.head.sha,
+    digest: evidenceDigest(partial),
+    now: partial.evaluatedAt,
+    statuses: known.statuses?.ok ? known.statuses.value : [],
+    context: STATUS_CONTEXT,
+    identity: context.identity,
+  });
+  if (!holding.holds) return holding;
+  const state = GATE_STATES.find((known) => known === published?.state);
+  return state ? { holds: true, state } : { holds: false, reason: 'no earlier judgement on record' };
+}
+
 function livingComment(sources: EvidenceSources, context: GateContext): CommentFact | undefined {
   return sources.comments?.ok ? sources.comments.value.find((comment) => isLivingComment(comment, context.identity)) : undefined;
 }
@@ -101,37 +134,26 @@ export async function sweep(run: GateRun, prs: readonly PullRequestFacts[], resu
 
   await runPool(looked, SWEEP_CONCURRENCY, async ({ pr, planned }) => {
     if (!budget.affords(budget.estimate())) return stop(pr);
+    // Start a PR only when the writes of every PR in flight can go at once (GitHub's 80 a minute).
+    if (!(await context.pacer.room(WRITES_PER_PR * SWEEP_CONCURRENCY, MAX_ROOM_WAIT_MS))) {
+      result.notReached.push({ number: pr.number, reason: 'GitHub allows at most 500 content-creating requests an hour, and this run has used them' });
+      return;
+    }
     const log = bufferedLogger();
     const prContext = { ...context, log };
-    await budget.measure(async () => {
-      // Read afresh: the look above may be minutes old. A read it already made is conditional, and costs nothing when unchanged.
-      const known = await gatherEvidence(readerContext(context, pr), changingSources(planned.plan));
-      const partial: EvidenceSnapshot = {
-        snapshotVersion: 2,
-        repository: { owner: context.repo.owner, name: context.repo.repo },
-        evaluatedAt: context.now(),
-        gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
-        pullRequest: pr,
-        policy: planned.policy,
-        sources: known,
-      };
-      const holding = judgementHolds({
-        published: publishedEvaluation(partial),
-        headSha: pr.head.sha,
-        digest: evidenceDigest(partial),
-        now: partial.evaluatedAt,
-        statuses: known.statuses?.ok ? known.statuses.value : [],
-        context: STATUS_CONTEXT,
-        identity: context.identity,
-      });
-      if (holding.holds) {
-        log.info(`#${pr.number} is unchanged since the gate last judged it; its status stands.`);
-        result.skipped.push({ number: pr.number, reason: 'unchanged' });
-        return;
-      }
-      log.info(`#${pr.number}: judged again (${holding.reason}).`);
-      await gatePullRequest(run, prContext, pr, result, known);
-    });
+    await budget.measure(() =>
+      gatePullRequest(run, prContext, pr, result, async () => {
+        // Read afresh: the look above may be minutes old. A read it already made is conditional, and costs nothing when unchanged.
+        const known = await gatherEvidence(readerContext(context, pr), changingSources(planned.plan));
+        const holding = judgementStands(context, pr, planned, known);
+        if (holding.holds) {
+          log.info(`#${pr.number} is unchanged since the gate last judged it; its status stands.`);
+          return { unchanged: holding.state };
+        }
+        log.info(`#${pr.number}: judged again (${holding.reason}).`);
+        return { known };
+      }),
+    );
     log.flushInto(context.log, `Pull request #${pr.number}: ${pr.title}`);
   });
 }

@@ -21,6 +21,8 @@ export interface ClientOptions {
   retryBaseMs: number;
   /** What is left of the token's rate limit; the caller keeps it to plan a run over many PRs. */
   budget?: RateBudget;
+  /** Paces the client's writes; the caller keeps it to start a PR only when its writes can go. */
+  pacer?: WritePacer;
   /** Refuse every request that could change something: a client for looking only (`preview`). */
   readOnly?: boolean;
   log: { debug(message: string): void; warning(message: string): void };
@@ -73,7 +75,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new ReadOnlyViolation(`${request.method} ${request.url}`);
     });
   }
-  trackBudget(octokit, options.budget ?? new RateBudget(), new WritePacer());
+  trackBudget(octokit, options.budget ?? new RateBudget(), options.pacer ?? new WritePacer());
   conditionalReads(octokit, new ConditionalCache());
   return octokit;
 }
@@ -119,9 +121,10 @@ function conditionalReads(octokit: InstanceType<typeof GateOctokit>, cache: Cond
     const { url, headers } = octokit.request.endpoint(options);
     const key = `${String(headers['accept'])} ${url}`;
     const cached = cache.get(key);
-    const sent = cached ? { ...options, headers: { ...options.headers, 'if-none-match': cached.etag } } : options;
+    // Hooks inside this one were bound to these very options: change them, do not replace them.
+    if (cached) options.headers = { ...options.headers, 'if-none-match': cached.etag };
     try {
-      const response = await request(sent);
+      const response = await request(options);
       const etag = response.headers.etag;
       // Pagination rewrites a listing's answer in place: the cache keeps its own copy.
       if (typeof etag === 'string' && etag) cache.set(key, { etag, response: structuredClone(response) });

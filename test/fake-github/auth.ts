@@ -123,7 +123,17 @@ export class Tokens {
 
   /** Accepts `token X` and `Bearer X`, as GitHub does. */
   fromHeader(header: string | undefined): TokenGrant | undefined {
-    const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '');
-    return m?.[1] ? this.#grants.get(m[1]) : undefined;
+    return this.identify(header)?.grant;
+  }
+
+  /** The token as well as its grant: rate limits are counted per token, not per actor. */
+  identify(header: string | undefined): { token: string; grant: TokenGrant } | undefined {
+    const token = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+    const grant = token === undefined ? undefined : this.#grants.get(token);
+    return token !== undefined && grant ? { token, grant } : undefined;
+  }
+
+  get(token: string): TokenGrant | undefined {
+    return this.#grants.get(token);
   }
 }

@@ -17,6 +17,10 @@ import { renderFullRepo } from './render/repo.ts';
 import { renderReview } from './render/review.ts';
 import { renderSecretScanningAlert } from './render/secret-scanning.ts';
 import { renderUser } from './render/user.ts';
+import { PrimaryRateLimits } from './rate-limits.ts';
+import type { RateLimitStatus } from './rate-limits.ts';
+import { SecondaryRateLimits } from './secondary-limits.ts';
+import type { SecondaryLimitHit, SecondaryLimitOptions } from './secondary-limits.ts';
 import { FakeServer } from './server.ts';
 import type { RequestLogEntry, Violation } from './server.ts';
 import { activityOf, hideLatestActivity } from './state/activity.ts';
@@ -84,6 +88,13 @@ export interface TokenOptions {
   kind?: TokenKind;
 }
 
+export interface FakeGitHubOptions {
+  /** Requests per hour per token, by kind of token; GitHub's by default (github-token 1,000, app and user 5,000). */
+  rateLimits?: Partial<Record<TokenKind, number>>;
+  /** GitHub's secondary limits by default; some of them tuned, or `false` for none. */
+  secondaryLimits?: Partial<SecondaryLimitOptions> | false;
+}
+
 export class FakeGitHub {
   readonly store = new Store();
   /** Every request the fake received, in order. */
@@ -93,10 +104,14 @@ export class FakeGitHub {
   readonly render: RenderContext = { store: this.store, api: '' };
   readonly #tokens = new Tokens();
   readonly #faults = new Faults();
+  readonly #primaryLimits: PrimaryRateLimits;
+  readonly #secondaryLimits: SecondaryRateLimits;
   readonly #server: FakeServer;
 
-  constructor() {
+  constructor(options: FakeGitHubOptions = {}) {
     this.#tokens.add(defaultToken, { actor: gateLogin, permissions: gatePermissions, kind: 'github-token' });
+    this.#primaryLimits = new PrimaryRateLimits(this.store.clock, options.rateLimits);
+    this.#secondaryLimits = new SecondaryRateLimits(this.store.clock, options.secondaryLimits);
     this.#server = new FakeServer({
       store: this.store,
       tokens: this.#tokens,
@@ -104,6 +119,8 @@ export class FakeGitHub {
       render: this.render,
       requests: this.requests,
       violations: this.violations,
+      primaryLimits: this.#primaryLimits,
+      secondaryLimits: this.#secondaryLimits,
     });
   }
 
@@ -161,6 +178,38 @@ export class FakeGitHub {
     const actor = this.store.user(grant.actor).login;
     const kind = grant.kind ?? (actor === gateLogin ? 'github-token' : 'app');
     this.#tokens.add(token, { actor, permissions: grant.permissions, kind });
+  }
+
+  // --- rate limits ---
+
+  /** Requests per hour for every token of this kind, from now on (the current windows keep their usage). */
+  setRateLimit(kind: TokenKind, perHour: number): void {
+    this.#primaryLimits.setLimit(kind, perHour);
+  }
+
+  /**
+   * The token's primary rate limit as its next answer's x-ratelimit-* headers would show it.
+   * The hour starts at the token's first request; `reset` is in the fake clock's epoch seconds.
+   */
+  rateLimit(token: string = defaultToken): RateLimitStatus {
+    const grant = this.#tokens.get(token);
+    if (!grant) throw new Error(`No token ${token}: add it with addToken() first`);
+    return this.#primaryLimits.status(token, grant.kind);
+  }
+
+  /** Requests refused (403, not served) because their token's primary limit was spent. */
+  get rateLimitRejections(): number {
+    return this.#primaryLimits.rejections;
+  }
+
+  /** GitHub's secondary limits again, some of them tuned, or `false` to switch them all off. */
+  setSecondaryLimits(options: Partial<SecondaryLimitOptions> | false): void {
+    this.#secondaryLimits.configure(options);
+  }
+
+  /** Requests refused (403 with retry-after, not served) by a secondary limit, in order, with the limit. */
+  get secondaryLimitHits(): readonly SecondaryLimitHit[] {
+    return this.#secondaryLimits.hits;
   }
 
   // --- organisations, teams and repository roles ---
@@ -478,6 +527,6 @@ export class FakeGitHub {
   }
 }
 
-export async function createFakeGitHub(): Promise<FakeGitHub> {
-  return new FakeGitHub().start();
+export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  return new FakeGitHub(options).start();
 }

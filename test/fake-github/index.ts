@@ -13,6 +13,9 @@
 //   fake.activity('acme/rocket');                   // every branch move (GET /activity), newest first
 //   const group = fake.createMergeGroup('acme/rocket', 'main', [n], { method: 'squash' });   // gh-readonly-queue/main/pr-N-<sha>; mergeGroupEvent(fake, repo, group)
 //   fake.hideLatestActivity('acme/rocket', { reads: 2 });   // the feed lags the last push for two answers
+//   fake.rateLimit('ghs_gate');                     // { limit, used, remaining, reset } of the token's hour on the fake clock
+//   fake.setRateLimit('github-token', 50);          // also createFakeGitHub({ rateLimits, secondaryLimits })
+//   fake.rateLimitRejections; fake.secondaryLimitHits;   // requests refused by a primary / secondary limit
 //   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
 //   await fake.close();
 //
@@ -32,8 +35,13 @@ export type {
   Review,
   SecretScanningAlert,
   SimpleUser,
+  FakeGitHubOptions,
   TokenOptions,
 } from './fake.ts';
+export type { RateLimitStatus } from './rate-limits.ts';
+export { defaultRateLimits } from './rate-limits.ts';
+export type { SecondaryLimitHit, SecondaryLimitOptions, SecondaryLimitReason } from './secondary-limits.ts';
+export { defaultSecondaryLimits } from './secondary-limits.ts';
 export type { Access, Permissions, TokenKind } from './auth.ts';
 export { gatePermissions } from './auth.ts';
 export type { FaultRule } from './faults.ts';

@@ -1,18 +1,24 @@
-// The HTTP side of the fake: parse, log, inject faults, authenticate, validate
-// against the OpenAPI description, dispatch to a route, validate the answer.
+// The HTTP side of the fake: parse, log, apply rate limits, inject faults,
+// authenticate, validate against the OpenAPI description, dispatch to a route,
+// validate the answer, answer a conditional read.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authorize, notAccessible } from './auth.ts';
-import type { Tokens } from './auth.ts';
+import type { TokenGrant, Tokens } from './auth.ts';
+import { matchesIfNoneMatch, weakEtag } from './conditional.ts';
 import type { Faults, FaultRule } from './faults.ts';
 import { matchOperation } from './openapi.ts';
 import type { MatchedOperation } from './openapi.ts';
+import { rateLimitExceeded, rateLimitHeaders } from './rate-limits.ts';
+import type { Charge, PrimaryRateLimits } from './rate-limits.ts';
 import type { RenderContext } from './render/context.ts';
 import { routes } from './routes/index.ts';
 import type { Reply, RouteContext } from './routes/types.ts';
 import { docsUrl, notFound } from './routes/types.ts';
 import { validateParameters, validateRequestBody, validateResponse } from './schema.ts';
+import { secondaryLimitExceeded } from './secondary-limits.ts';
+import type { SecondaryRateLimits } from './secondary-limits.ts';
 import { FakeNotFound } from './state/store.ts';
 import type { Store } from './state/store.ts';
 
@@ -39,6 +45,19 @@ export interface ServerDeps {
   render: RenderContext;
   requests: RequestLogEntry[];
   violations: Violation[];
+  primaryLimits: PrimaryRateLimits;
+  secondaryLimits: SecondaryRateLimits;
+}
+
+/** What the answer to one request depends on besides the reply itself. */
+interface Exchange {
+  method: string;
+  match: MatchedOperation | undefined;
+  requestId: string;
+  caller: { token: string; grant: TokenGrant } | undefined;
+  charge: Charge | undefined;
+  /** Set when a route answers: an injected or refused answer is never a 304. */
+  conditional?: { ifNoneMatch: string | string[] | undefined };
 }
 
 /** A test waiting for the next request to an operation, e.g. to act while the gate is mid-run. */
@@ -48,14 +67,12 @@ interface RequestWaiter {
   resolve: () => void;
 }
 
-const rateLimit = 5000;
-
 export class FakeServer {
   readonly #deps: ServerDeps;
   readonly #server: Server;
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #waiters: RequestWaiter[] = [];
-  #served = 0;
+  #received = 0;
 
   constructor(deps: ServerDeps) {
     this.#deps = deps;
@@ -125,9 +142,9 @@ export class FakeServer {
     const entry: RequestLogEntry = { method, path, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, operationId: match?.operation.operationId };
     this.#deps.requests.push(entry);
     this.#notifyWaiters(method, match?.template);
+    const exchange: Exchange = { method, match, requestId: this.#requestId(), caller: this.#deps.tokens.identify(req.headers.authorization), charge: undefined };
     const send = (reply: Reply, validate = true): void => {
-      entry.status = reply.status;
-      this.#send(res, reply, match, validate ? (msg) => this.#violation('response', method, path, msg) : undefined);
+      entry.status = this.#send(res, reply, exchange, validate ? (msg) => this.#violation('response', method, path, msg) : undefined);
     };
 
     let body: unknown;
@@ -140,6 +157,10 @@ export class FakeServer {
       }
     }
     entry.body = malformed ? rawBody : body;
+
+    // GitHub limits a token before it looks at what the request asks, and a limited request is not served.
+    const limited = this.#admit(exchange, path, res);
+    if (limited) return send(limited, false);
 
     const fault = this.#deps.faults.take(method, path, match?.template);
     if (fault?.delayMs) await this.#delay(fault.delayMs);
@@ -156,7 +177,7 @@ export class FakeServer {
       return send({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } }, false);
     }
     const op = match.operation;
-    const grant = this.#deps.tokens.fromHeader(req.headers.authorization);
+    const grant = exchange.caller?.grant;
     if (!grant) return send({ status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } });
     const decision = authorize(grant, op.operationId);
     if (!decision.ok) {
@@ -195,6 +216,7 @@ export class FakeServer {
       this.#violation('request', method, path, `${op.operationId} is a real GitHub operation the fake does not implement yet`);
       return send(notFound(ctx, 'Not implemented by the fake GitHub'), false);
     }
+    exchange.conditional = { ifNoneMatch: req.headers['if-none-match'] };
     try {
       send(route(ctx));
     } catch (error) {
@@ -203,31 +225,66 @@ export class FakeServer {
     }
   }
 
-  #send(res: ServerResponse, reply: Reply, match: MatchedOperation | undefined, onInvalid: ((message: string) => void) | undefined): void {
-    this.#served++;
-    const { store } = this.#deps;
-    const id = this.#served.toString(16).toUpperCase().padStart(4, '0');
+  #requestId(): string {
+    this.#received++;
+    const id = this.#received.toString(16).toUpperCase().padStart(4, '0');
+    return `C0DE:${id}:1F2E3D:4C5B6A:${this.#deps.store.clock.epochSeconds().toString(16).toUpperCase()}`;
+  }
+
+  /**
+   * Counts an authenticated request against its token's limits, or answers why it may not be
+   * served. An admitted request stays in flight until its connection is done with it.
+   */
+  #admit(exchange: Exchange, path: string, res: ServerResponse): Reply | undefined {
+    const { caller } = exchange;
+    if (!caller) return undefined;
+    const { primaryLimits, secondaryLimits, store } = this.#deps;
+    if (!primaryLimits.admits(caller.token, caller.grant.kind)) {
+      return { status: 403, body: rateLimitExceeded(caller.grant, store.user(caller.grant.actor).id) };
+    }
+    const admission = secondaryLimits.admit(caller.token, exchange.method, path);
+    if (!admission.ok) {
+      return { status: 403, body: secondaryLimitExceeded(exchange.requestId), headers: { 'retry-after': String(admission.hit.retryAfter) } };
+    }
+    res.once('close', admission.done);
+    exchange.charge = primaryLimits.charge(caller.token);
+    return undefined;
+  }
+
+  /** Returns the status sent, which a conditional read turns into 304. */
+  #send(res: ServerResponse, reply: Reply, exchange: Exchange, onInvalid: ((message: string) => void) | undefined): number {
+    const { store, primaryLimits } = this.#deps;
+    let status = reply.status;
+    let text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+    if (status === 204 || status === 304) text = '';
+    const { match, caller } = exchange;
+    if (match && onInvalid && text && reply.body !== undefined) {
+      for (const m of validateResponse(match.operation, status, reply.body)) onInvalid(`${match.operation.operationId} ${status}: ${m}`);
+    }
+    const conditional: Record<string, string> = {};
+    if (exchange.conditional && caller && exchange.method === 'GET' && status === 200 && text) {
+      conditional.etag = weakEtag(text, caller.token);
+      if (matchesIfNoneMatch(exchange.conditional.ifNoneMatch, conditional.etag)) {
+        status = 304;
+        text = '';
+        if (exchange.charge) primaryLimits.refund(exchange.charge);
+      }
+    }
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
       'x-github-media-type': 'github.v3; format=json',
-      'x-github-request-id': `C0DE:${id}:1F2E3D:4C5B6A:${store.clock.epochSeconds().toString(16).toUpperCase()}`,
-      'x-ratelimit-limit': String(rateLimit),
-      'x-ratelimit-remaining': String(Math.max(0, rateLimit - this.#served)),
-      'x-ratelimit-reset': String(store.clock.epochSeconds() + 3600),
-      'x-ratelimit-used': String(this.#served),
-      'x-ratelimit-resource': 'core',
+      'x-github-request-id': exchange.requestId,
+      // Without a token GitHub would count against the caller's address; the fake answers 401 to those anyway.
+      ...(caller ? rateLimitHeaders(primaryLimits.status(caller.token, caller.grant.kind)) : {}),
       // GitHub's clock, as a client sees it: the fake's own.
       date: store.clock.now().toUTCString(),
+      ...conditional,
       ...reply.headers,
     };
-    let text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
-    if (reply.status === 204 || reply.status === 304) text = '';
-    if (match && onInvalid && text && reply.body !== undefined) {
-      for (const m of validateResponse(match.operation, reply.status, reply.body)) onInvalid(`${match.operation.operationId} ${reply.status}: ${m}`);
-    }
     if (!text) delete headers['content-type'];
-    res.writeHead(reply.status, headers).end(text);
+    res.writeHead(status, headers).end(text);
+    return status;
   }
 }
 

@@ -94,7 +94,7 @@ describe('WritePacer: 80 writes a minute and 500 an hour, no slower', () => {
   });
 
   it('refuses a write that would wait past its limit (the 501st of an hour)', async () => {
-    const { instance, advance } = pacer();
+    const { instance, advance } = pacer(90_000);
     for (let i = 0; i < 500; i++) {
       await instance.take();
       advance(1_000);
@@ -103,6 +103,33 @@ describe('WritePacer: 80 writes a minute and 500 an hour, no slower', () => {
     // The refusal does not jam the queue: later writes are still judged.
     advance(3_600_000);
     await expect(instance.take()).resolves.toBeUndefined();
+  });
+
+  it('refuses a write that would wait longer than 20 s by default (a PR’s time limit is not for waiting)', async () => {
+    const instance = new WritePacer({ clock: () => 0, sleep: async () => {} });
+    for (let i = 0; i < 80; i++) await instance.take();
+    await expect(instance.take()).rejects.toThrow('the next would have to wait 1 min');
+  });
+
+  it('tells when there is room for a PR’s writes, without taking it', async () => {
+    const { instance, waits, advance } = pacer();
+    for (let i = 0; i < 78; i++) {
+      await instance.take();
+      advance(100);
+    }
+    // 2 slots are free: room for 2 at once, for 3 only when the first write leaves the minute.
+    expect(await instance.room(2, 90_000)).toBe(true);
+    expect(waits).toEqual([]);
+    expect(await instance.room(3, 90_000)).toBe(true);
+    expect(waits).toEqual([60_000 - 7_800]);
+    expect(await instance.room(3, 1_000)).toBe(true);
+    // The hour: 500 writes leave no room for a PR however long it waits for the minute.
+    const full = pacer();
+    for (let i = 0; i < 500; i++) {
+      await full.instance.take();
+      full.advance(1_000);
+    }
+    expect(await full.instance.room(1, 90_000)).toBe(false);
   });
 
   it('lets concurrent writers through one at a time, in order', async () => {

@@ -4,7 +4,7 @@
  * (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits).
  * A run for one PR writes two or three times and never waits. A write that would have to wait
  * longer than `maxWaitMs` is refused instead, so that a run over many PRs stops cleanly rather
- * than hold a runner for an hour.
+ * than hold a runner (and spend a PR's time limit) waiting.
  */
 export interface PacerWindow {
   limit: number;
@@ -20,7 +20,7 @@ export class WritesSpent extends Error {
   readonly waitMs: number;
 
   constructor(waitMs: number) {
-    super(`GitHub allows at most 500 content-creating requests an hour; the next would have to wait ${Math.ceil(waitMs / 60_000)} min`);
+    super(`GitHub allows at most 80 content-creating requests a minute and 500 an hour; the next would have to wait ${waitMs >= 60_000 ? `${Math.ceil(waitMs / 60_000)} min` : `${Math.ceil(waitMs / 1000)} s`}`);
     this.waitMs = waitMs;
   }
 }
@@ -36,20 +36,35 @@ export class WritePacer {
 
   constructor(options: { windows?: readonly PacerWindow[]; maxWaitMs?: number; clock?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
     this.#windows = options.windows ?? GITHUB_WRITE_WINDOWS;
-    this.#maxWaitMs = options.maxWaitMs ?? 90_000;
+    this.#maxWaitMs = options.maxWaitMs ?? 20_000;
     this.#clock = options.clock ?? Date.now;
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** How long the next write must wait for every window to have room. */
-  #waitMs(now: number): number {
+  /** How long until every window has room for `slots` more writes. */
+  #waitMs(now: number, slots = 1): number {
     let wait = 0;
     for (const { limit, ms } of this.#windows) {
-      if (this.#starts.length < limit) continue;
-      const oldestInWindow = this.#starts[this.#starts.length - limit]!;
-      wait = Math.max(wait, oldestInWindow + ms - now);
+      const allowed = limit - slots;
+      if (allowed < 0) return Infinity;
+      if (this.#starts.length <= allowed) continue;
+      // The write that must leave the window first for `slots` more to fit.
+      const leaving = this.#starts[this.#starts.length - allowed - 1]!;
+      wait = Math.max(wait, leaving + ms - now);
     }
     return wait;
+  }
+
+  /**
+   * Waits until the windows have room for `slots` writes, without taking them: a run over many
+   * PRs starts a PR only when its writes can go at once, so that no PR's own time limit is
+   * spent waiting. False, at once, when the wait would be longer than `maxWaitMs`.
+   */
+  async room(slots: number, maxWaitMs: number): Promise<boolean> {
+    const wait = this.#waitMs(this.#clock(), slots);
+    if (wait > maxWaitMs) return false;
+    if (wait > 0) await this.#sleep(wait);
+    return true;
   }
 
   /** Resolves when a write may start (and records it); writers are let through in turn. */
