@@ -27,8 +27,9 @@ const MIN_RESERVE = 20;
 const WRITES_PER_PR = 3;
 /** Longer than GitHub's minute: only the hour's 500 writes can make the wait longer. */
 const MAX_ROOM_WAIT_MS = 65_000;
-/** Requests one PR is expected to cost until the run has measured some. */
+/** Requests one PR is expected to cost until the run has measured some, and at least. */
 const FIRST_ESTIMATE = 15;
+const MIN_ESTIMATE = 4;
 
 interface Looked {
   pr: PullRequestFacts;
@@ -37,10 +38,15 @@ interface Looked {
   judgedAt: string | null;
 }
 
-/** Spends the rate limit as a budget: start a PR only when what it is expected to cost is left, over the reserve. */
+/**
+ * Spends the rate limit as a budget: a PR starts only when what it is expected to cost, and
+ * what the PRs in flight are still expected to cost, is left over the reserve.
+ */
 class SweepBudget {
   readonly #context: GateContext;
-  #costs: number[] = [];
+  #start = 0;
+  #done = 0;
+  #inFlight = 0;
 
   constructor(context: GateContext) {
     this.#context = context;
@@ -51,22 +57,29 @@ class SweepBudget {
     return limit === undefined ? MIN_RESERVE : Math.max(MIN_RESERVE, Math.ceil(limit * RESERVE_SHARE));
   }
 
-  /** The larger of the first guess and 1.5 times the dearest PR so far, for each PR in flight. */
-  estimate(): number {
-    return Math.max(FIRST_ESTIMATE, Math.ceil(1.5 * Math.max(0, ...this.#costs)));
+  /** What a PR has cost so far in this phase, on average (in-flight requests included: the safe side), with a margin. */
+  #estimate(): number {
+    if (this.#done < 2) return FIRST_ESTIMATE;
+    return Math.max(MIN_ESTIMATE, Math.ceil((1.25 * (this.#context.budget.counted - this.#start)) / this.#done));
   }
 
-  affords(cost: number): boolean {
-    return this.#context.budget.available() - this.#reserve() >= cost * SWEEP_CONCURRENCY;
+  /** Starts a phase: costs are measured from here. */
+  phase(): void {
+    this.#start = this.#context.budget.counted;
+    this.#done = 0;
   }
 
-  async measure<T>(work: () => Promise<T>): Promise<T> {
-    const before = this.#context.budget.counted;
+  affords(cost = this.#estimate()): boolean {
+    return this.#context.budget.available() - this.#reserve() >= cost * (this.#inFlight + 1);
+  }
+
+  async spend<T>(work: () => Promise<T>): Promise<T> {
+    this.#inFlight++;
     try {
       return await work();
     } finally {
-      // With PRs side by side this counts their requests too: an overestimate, which is the safe side.
-      this.#costs.push(this.#context.budget.counted - before);
+      this.#inFlight--;
+      this.#done++;
     }
   }
 
@@ -124,16 +137,20 @@ export async function sweep(run: GateRun, prs: readonly PullRequestFacts[], resu
     result.notReached.push({ number: pr.number, reason: budget.why() });
   };
 
+  budget.phase();
   await runPool(prs, SWEEP_CONCURRENCY, async (pr) => {
     if (!budget.affords(2)) return stop(pr);
-    const planned = await planFor({ ...context, log: bufferedLogger() }, pr);
-    const sources = planned.plan.includes('comments') ? await gatherEvidence(readerContext(context, pr), ['comments']) : {};
-    looked.push({ pr, planned, judgedAt: livingComment(sources, context)?.updatedAt ?? null });
+    await budget.spend(async () => {
+      const planned = await planFor({ ...context, log: bufferedLogger() }, pr);
+      const sources = planned.plan.includes('comments') ? await gatherEvidence(readerContext(context, pr), ['comments']) : {};
+      looked.push({ pr, planned, judgedAt: livingComment(sources, context)?.updatedAt ?? null });
+    });
   });
   looked.sort((a, b) => (a.judgedAt ?? '').localeCompare(b.judgedAt ?? '') || a.pr.number - b.pr.number);
 
+  budget.phase();
   await runPool(looked, SWEEP_CONCURRENCY, async ({ pr, planned }) => {
-    if (!budget.affords(budget.estimate())) return stop(pr);
+    if (!budget.affords()) return stop(pr);
     // Start a PR only when the writes of every PR in flight can go at once (GitHub's 80 a minute).
     if (!(await context.pacer.room(WRITES_PER_PR * SWEEP_CONCURRENCY, MAX_ROOM_WAIT_MS))) {
       result.notReached.push({ number: pr.number, reason: 'GitHub allows at most 500 content-creating requests an hour, and this run has used them' });
@@ -141,7 +158,7 @@ export async function sweep(run: GateRun, prs: readonly PullRequestFacts[], resu
     }
     const log = bufferedLogger();
     const prContext = { ...context, log };
-    await budget.measure(() =>
+    await budget.spend(() =>
       gatePullRequest(run, prContext, pr, result, async () => {
         // Read afresh: the look above may be minutes old. A read it already made is conditional, and costs nothing when unchanged.
         const known = await gatherEvidence(readerContext(context, pr), changingSources(planned.plan));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gatePermissions } from '../fake-github/index.ts';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
 import { REPO, useReleaseWorlds } from './release-world.ts';
 
@@ -9,7 +10,10 @@ describe('concurrency', () => {
     const world = await newWorld();
     world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
     const payload = pullRequestTargetEvent(world.fake, REPO, world.pr, 'opened');
-    const results = await Promise.all(Array.from({ length: 10 }, () => world.gate('pull_request_target', payload)));
+    // Ten jobs, each with a GITHUB_TOKEN of its own (and so GitHub's secondary limits of its own), as on GitHub.
+    const tokens = Array.from({ length: 10 }, (_, i) => `ghs_job_${i}`);
+    for (const token of tokens) world.fake.addToken(token, { actor: 'github-actions[bot]', permissions: gatePermissions, kind: 'github-token' });
+    const results = await Promise.all(tokens.map((token) => world.gate('pull_request_target', payload, { token })));
     expect(results.map((result) => result.exitCode)).toEqual(Array(10).fill(0));
     expect(world.gateComments()).toHaveLength(1);
     // Up to date: one more evaluation of the same evidence has nothing to change.

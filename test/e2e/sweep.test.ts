@@ -133,3 +133,57 @@ describe('a scheduled run over every open release PR', () => {
     expect(world.gateComments()[0]!.body).toContain(GATE);
   });
 });
+
+describe('the rate limit, spent as a budget', () => {
+  it('stops before the hour runs out, names the PRs it did not reach, and the next run starts with them', async () => {
+    const world = await newWorld();
+    const numbers = await moreReleasePRs(world, 11);
+    world.fake.setRateLimit('github-token', 100);
+
+    const first = await sweep(world);
+    const statusOf = (n: number) => gateStatusOf(world, n)?.state;
+    const missed = numbers.filter((n) => statusOf(n) === undefined);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(missed.length).toBeLessThan(numbers.length);
+    // Never over the hour, never refused, and no PR turned to `error` by it.
+    expect(world.fake.rateLimitRejections).toBe(0);
+    expect(world.fake.secondaryLimitHits).toEqual([]);
+    expect(world.fake.rateLimit().used).toBeLessThanOrEqual(100);
+    expect(numbers.map(statusOf)).not.toContain('error');
+    const log = logOf(first.result);
+    expect(log).toContain(`${missed.length} not reached (${missed.map((n) => `#${n}`).join(', ')})`);
+    expect(log).toMatch(new RegExp(`Not reached, left as they were: ${missed.map((n) => `#${n}`).join(', ')} \\(the rate limit would not stretch to it: \\d+ of 100 requests left this hour, 20 kept for other runs; it resets at \\d\\d:\\d\\d UTC\\)`));
+    expect(first.result.summary).toContain(`### Not reached: ${missed.length} pull request`);
+    expect(first.result.outputs['ready']).toBe('false');
+
+    // Hour after hour, a new window each time: the PRs not reached come first, until every PR is judged.
+    let left = missed;
+    for (let hour = 2; left.length > 0 && hour <= 6; hour++) {
+      world.fake.clock.advance(3600);
+      const next = await sweep(world);
+      const judged = [...logOf(next.result).matchAll(/#(\d+): judged again/g)].map((m) => Number(m[1]));
+      const first = judged.slice(0, Math.min(judged.length, left.length)).sort((x, y) => x - y);
+      expect(first, logOf(next.result)).toEqual(left.slice(0, first.length));
+      expect(first.length).toBeGreaterThan(0);
+      expect(world.fake.rateLimitRejections).toBe(0);
+      expect(numbers.map(statusOf)).not.toContain('error');
+      left = numbers.filter((n) => statusOf(n) === undefined);
+    }
+    expect(left).toEqual([]);
+  });
+
+  it('leaves a PR as it was when GitHub answers that the limit is spent, and says when it resets', async () => {
+    const world = await newWorld();
+    await world.gateOnPullRequest();
+    const before = world.gateStatuses();
+    world.fake.addComment(REPO, world.pr, { user: 'alice', body: '/signoff security' });
+    // Octokit's throttler reads the reset by this machine's clock (the fake's runs days behind): in 30 minutes.
+    const reset = Math.floor(Date.now() / 1000) + 1800;
+    world.fake.inject({ method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', status: 403, headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: JSON.stringify({ message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' }) });
+    const result = await world.gateOnPullRequest('edited');
+    expect(result.exitCode, logOf(result)).toBe(0);
+    expect(world.gateStatuses(), logOf(result)).toEqual(before);
+    const at = new Date(reset * 1000).toISOString().slice(11, 16);
+    expect(logOf(result)).toContain(`Not reached, left as they were: #${world.pr} (GitHub's rate limit for this token is spent (1000 requests an hour; it resets at ${at} UTC)).`);
+  });
+});
