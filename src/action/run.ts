@@ -10,7 +10,7 @@ import { describeApiError } from '../github/api-problem.ts';
 import { resolveGateIdentity } from '../github/gate-identity.ts';
 import { createGitHubClient } from '../github/octokit-client.ts';
 import { RateBudget } from '../github/requests/rate-budget.ts';
-import { WritePacer } from '../github/requests/write-pacer.ts';
+import { RequestPacer } from '../github/requests/request-pacer.ts';
 import { createPublisher } from '../github/publish/publisher.ts';
 import { observeServerClock } from '../github/server-clock.ts';
 import { recordCoverage } from './record-coverage.ts';
@@ -39,8 +39,8 @@ async function coverageCommits(context: GateContext, event: GateEvent): Promise<
 export async function run(settings: Settings, raw: RawEvent, log: Logger, now: () => string): Promise<RunResult> {
   // One budget per token: the gate's own token is the one a run over many PRs spends.
   const budget = new RateBudget();
-  const pacer = new WritePacer();
-  const clientFor = (token: string, own?: { budget: RateBudget; pacer: WritePacer }) => createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, log, ...own });
+  const pacer = new RequestPacer();
+  const clientFor = (token: string, own?: { budget: RateBudget; pacer: RequestPacer }) => createGitHubClient({ token, baseUrl: settings.apiUrl, ...settings.network, log, ...own });
   const client = clientFor(settings.token, { budget, pacer });
   let identity: GateIdentity;
   try {

@@ -3,7 +3,7 @@ import { createParseMemo } from '../core/evaluation/parse-memo.ts';
 import type { GateIdentity, PolicyFile, Readable } from '../core/evidence/snapshot.ts';
 import type { GitHubClient } from '../github/octokit-client.ts';
 import { RateBudget } from '../github/requests/rate-budget.ts';
-import { WritePacer } from '../github/requests/write-pacer.ts';
+import { RequestPacer } from '../github/requests/request-pacer.ts';
 import type { RepoRef } from '../github/repository.ts';
 import type { Logger } from './logger.ts';
 
@@ -19,7 +19,7 @@ export interface GateContext {
   /** What is left of the gate token's rate limit, from GitHub's answers. */
   budget: RateBudget;
   /** Paces the gate token's writes as GitHub requires. */
-  pacer: WritePacer;
+  pacer: RequestPacer;
   policyPath: string;
   policyFrom: PolicySource;
   /** The account the gate writes as, from its token. */
@@ -39,13 +39,13 @@ export interface GateContext {
   defaultBranch: { read: Promise<string> | null };
 }
 
-export type GateContextOptions = Omit<GateContext, 'memo' | 'policies' | 'defaultBranch' | 'budget' | 'pacer'> & { defaultBranch: string | null; budget?: RateBudget; pacer?: WritePacer };
+export type GateContextOptions = Omit<GateContext, 'memo' | 'policies' | 'defaultBranch' | 'budget' | 'pacer'> & { defaultBranch: string | null; budget?: RateBudget; pacer?: RequestPacer };
 
 export function createGateContext(options: GateContextOptions): GateContext {
   return {
     ...options,
     budget: options.budget ?? new RateBudget(),
-    pacer: options.pacer ?? new WritePacer(),
+    pacer: options.pacer ?? new RequestPacer(),
     memo: createParseMemo(),
     policies: new Map(),
     defaultBranch: { read: options.defaultBranch ? Promise.resolve(options.defaultBranch) : null },

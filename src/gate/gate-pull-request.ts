@@ -3,7 +3,6 @@ import type { EvidenceSources, PullRequestFacts } from '../core/evidence/snapsho
 import type { GateState } from '../core/model/outcomes.ts';
 import { describeApiError, isRateLimited } from '../github/api-problem.ts';
 import { WriteFailed } from '../github/publish/publisher.ts';
-import { RateLimitSpent } from '../github/requests/rate-limit-spent.ts';
 import { BudgetExceeded } from '../github/publish/write-guard.ts';
 import { evaluatePullRequest } from './evaluate-pull-request.ts';
 import type { GateContext } from './gate-context.ts';
@@ -44,9 +43,9 @@ async function decideAndPublish(run: GateRun, context: GateContext, pr: PullRequ
     const first = look ? await look() : { known: {} };
     if ('unchanged' in first) return first;
     const decision = await evaluatePullRequest(context, pr, { remind: run.event.scheduled, known: first.known });
-    // Once the limit is spent, any source may have gone unread for that reason alone.
-    const spent = context.budget.spentAt;
-    if (spent) throw new NotReached(new RateLimitSpent(spent).message);
+    // Once a rate limit stopped the run, any source may have gone unread for that reason alone.
+    const stopped = context.budget.stopped;
+    if (stopped) throw new NotReached(stopped);
     await run.saveSnapshot(decision.snapshot);
     const published = await run.publisher.pullRequest(decision.writes, guard);
     return { number: pr.number, evaluation: decision.evaluation, state: decision.state, snapshot: decision.snapshot, commentUrl: published.commentUrl, body: decision.body };

@@ -1,8 +1,8 @@
 import type { EvidenceProblem } from '../core/evidence/snapshot.ts';
 import { describeNoAnswer, isNetworkError, type NetworkEnv } from './network-problem.ts';
-import { UnreadableAnswer } from './octokit-client.ts';
+import { UnreadableAnswer } from './requests/client-errors.ts';
 import { RateLimitSpent, resetPhrase } from './requests/rate-limit-spent.ts';
-import { WritesSpent } from './requests/write-pacer.ts';
+import { PacingRefused } from './requests/request-pacer.ts';
 
 interface HttpError {
   status?: number;
@@ -39,7 +39,7 @@ export function permissionsFix(header: string | undefined): string | null {
 export function describeApiError(error: unknown, what: string, env: NetworkEnv = process.env): EvidenceProblem {
   if (error instanceof UnreadableAnswer) return { what, message: error.message, fix: 'Re-run the job.' };
   if (error instanceof RateLimitSpent) return { what, message: error.message, fix: RATE_LIMIT_FIX, httpStatus: 403 };
-  if (error instanceof WritesSpent) return { what, message: error.message, fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' };
+  if (error instanceof PacingRefused) return { what, message: error.message, fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' };
   const http = asHttpError(error);
   const status = typeof http.status === 'number' ? http.status : undefined;
   const headers = http.response?.headers ?? {};
@@ -99,7 +99,7 @@ const RATE_LIMIT_FIX =
 
 /** GitHub refused for a rate limit (primary or secondary), or the gate held back a request it would refuse. */
 export function isRateLimited(error: unknown): boolean {
-  if (error instanceof RateLimitSpent || error instanceof WritesSpent) return true;
+  if (error instanceof RateLimitSpent || error instanceof PacingRefused) return true;
   const http = asHttpError(error);
   if (http.status === 429) return true;
   if (http.status !== 403) return false;

@@ -3,10 +3,13 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 // The light build, as the Octokit plugins use, so the bundle holds one copy.
 import Bottleneck from 'bottleneck/light.js';
+import { errorMessage } from '../core/errors/error-message.ts';
+import { describeApiError, isRateLimited } from './api-problem.ts';
+import { ReadOnlyViolation, UnreadableAnswer } from './requests/client-errors.ts';
 import { ConditionalCache } from './requests/conditional-requests.ts';
 import { RateBudget } from './requests/rate-budget.ts';
 import { RateLimitSpent } from './requests/rate-limit-spent.ts';
-import { WritePacer } from './requests/write-pacer.ts';
+import { RequestPacer } from './requests/request-pacer.ts';
 
 export type GitHubClient = InstanceType<typeof GateOctokit>;
 
@@ -22,7 +25,7 @@ export interface ClientOptions {
   /** What is left of the token's rate limit; the caller keeps it to plan a run over many PRs. */
   budget?: RateBudget;
   /** Paces the client's writes; the caller keeps it to start a PR only when its writes can go. */
-  pacer?: WritePacer;
+  pacer?: RequestPacer;
   /** Refuse every request that could change something: a client for looking only (`preview`). */
   readOnly?: boolean;
   log: { debug(message: string): void; warning(message: string): void };
@@ -58,7 +61,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
-      // One write at a time, as GitHub asks; their pace is the WritePacer's (80 a minute).
+      // One write at a time, as GitHub asks; their pace is the RequestPacer's (80 a minute).
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
     },
@@ -75,7 +78,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new ReadOnlyViolation(`${request.method} ${request.url}`);
     });
   }
-  trackBudget(octokit, options.budget ?? new RateBudget(), options.pacer ?? new WritePacer());
+  trackBudget(octokit, options.budget ?? new RateBudget(), options.pacer ?? new RequestPacer());
   conditionalReads(octokit, new ConditionalCache());
   return octokit;
 }
@@ -87,15 +90,21 @@ interface AnswerLike {
 
 /**
  * Every request through the budget: none is sent once the token's limit is known to be spent (it
- * would only be refused), writes wait for the pacer, and every answer updates what is left.
+ * would only be refused), each waits for the pacer, and every answer updates what is left.
  */
-function trackBudget(octokit: InstanceType<typeof GateOctokit>, budget: RateBudget, pacer: WritePacer): void {
+function trackBudget(octokit: InstanceType<typeof GateOctokit>, budget: RateBudget, pacer: RequestPacer): void {
   octokit.hook.wrap('request', async (request, options) => {
     if (budget.available() <= 0) {
-      budget.spentAt ??= budget.reading;
-      throw new RateLimitSpent(budget.reading!);
+      const spent = new RateLimitSpent(budget.reading!);
+      budget.stopped ??= spent.message;
+      throw spent;
     }
-    if (options.method !== 'GET' && options.method !== 'HEAD') await pacer.take();
+    try {
+      await pacer.take(options.method);
+    } catch (error) {
+      budget.stopped ??= errorMessage(error);
+      throw error;
+    }
     budget.sent();
     try {
       const response = await request(options);
@@ -108,7 +117,7 @@ function trackBudget(octokit: InstanceType<typeof GateOctokit>, budget: RateBudg
         throw error;
       }
       budget.answered(answer.headers, answer.status);
-      if ((answer.status === 403 || answer.status === 429) && String(answer.headers['x-ratelimit-remaining']) === '0') budget.spentAt ??= budget.reading;
+      if (isRateLimited(error)) budget.stopped ??= describeApiError(error, 'a request').message;
       throw error;
     }
   });
@@ -136,18 +145,4 @@ function conditionalReads(octokit: InstanceType<typeof GateOctokit>, cache: Cond
       return { ...kept, headers: { ...kept.headers, ...answer.headers, etag: cached.etag } } as Awaited<ReturnType<typeof request>>;
     }
   });
-}
-
-/** A read-only client was asked to write: a bug, never a GitHub answer. */
-export class ReadOnlyViolation extends Error {
-  constructor(request: string) {
-    super(`refused to send ${request}: this client only reads`);
-  }
-}
-
-/** GitHub answered 2xx with a body that is not the JSON it declared: malformed or cut off. */
-export class UnreadableAnswer extends Error {
-  constructor() {
-    super("GitHub's answer was not readable (a malformed or cut-off response)");
-  }
 }

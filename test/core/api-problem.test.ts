@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceProblem } from '../../src/core/evidence/snapshot.ts';
 import { describeApiError, httpStatusOf, isRateLimited, permissionsFix } from '../../src/github/api-problem.ts';
 import { RateLimitSpent } from '../../src/github/requests/rate-limit-spent.ts';
-import { WritesSpent } from '../../src/github/requests/write-pacer.ts';
+import { PacingRefused } from '../../src/github/requests/request-pacer.ts';
 
 // Errors built the way Octokit (@octokit/request's fetch wrapper) builds them: an answer of 400
 // or more is a RequestError whose message is GitHub's `message` and ` - <documentation_url>`
@@ -71,8 +71,8 @@ const rows: [name: string, error: unknown, expected: Omit<EvidenceProblem, 'what
   ['429 for a secondary rate limit', answered(429, 'You have exceeded a secondary rate limit.', { 'retry-after': '60' }), { message: "GitHub's secondary rate limit was hit: too many requests at once (GitHub asked to wait 60 s)", fix: SECONDARY, httpStatus: 429 }],
   ['429 saying nothing more', answered(429, 'Too Many Requests'), { message: "GitHub's rate limit was exceeded", fix: RERUN_AFTER_RESET, httpStatus: 429 }],
   ['the gate held a request back: the budget its answers showed is spent', new RateLimitSpent({ limit: 1000, remaining: 0, reset: Number(RESET) }), { message: "GitHub's rate limit for this token is spent (1000 requests an hour; it resets at 12:20 UTC)", fix: RERUN_AFTER_RESET, httpStatus: 403 }],
-  ['the write pacer refused: 80 writes this minute', new WritesSpent(25_500), { message: 'GitHub allows at most 80 content-creating requests a minute and 500 an hour; the next would have to wait 26 s', fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' }],
-  ['the write pacer refused: 500 writes this hour', new WritesSpent(20 * 60_000), { message: 'GitHub allows at most 80 content-creating requests a minute and 500 an hour; the next would have to wait 20 min', fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' }],
+  ['the pacer refused: 80 writes this minute', new PacingRefused('80 content-creating requests a minute', 25_500), { message: 'GitHub allows at most 80 content-creating requests a minute; the next request would have to wait 26 s', fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' }],
+  ['the pacer refused: 500 writes this hour', new PacingRefused('500 content-creating requests an hour', 20 * 60_000), { message: 'GitHub allows at most 500 content-creating requests an hour; the next request would have to wait 20 min', fix: 'The next scheduled run goes on where this one stopped; run the schedule less often if it recurs.' }],
 
   // Not there, gone, refused.
   ['404', answered(404, 'Not Found'), { message: `GitHub answered 404 Not Found - ${DOCS}`, fix: 'Check that it exists and that the token can read this repository.', httpStatus: 404 }],
@@ -265,7 +265,7 @@ describe('isRateLimited tells a spent budget from every other refusal', () => {
     ['a permission 403', answered(403, 'Resource not accessible by integration', permission('checks=read')), false],
     ['a 404', answered(404, 'Not Found'), false],
     ['the gate holding a request back', new RateLimitSpent({ limit: 1000, remaining: 0, reset: Number(RESET) }), true],
-    ['the write pacer refusing', new WritesSpent(60_000), true],
+    ['the pacer refusing', new PacingRefused('900 points a minute', 60_000), true],
     ['no answer at all', timedOut(), false],
   ];
   it.each(cases)('%s', (_name, error, expected) => {

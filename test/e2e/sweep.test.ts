@@ -184,6 +184,6 @@ describe('the rate limit, spent as a budget', () => {
     expect(result.exitCode, logOf(result)).toBe(0);
     expect(world.gateStatuses(), logOf(result)).toEqual(before);
     const at = new Date(reset * 1000).toISOString().slice(11, 16);
-    expect(logOf(result)).toContain(`Not reached, left as they were: #${world.pr} (GitHub's rate limit for this token is spent (1000 requests an hour; it resets at ${at} UTC)).`);
+    expect(logOf(result)).toContain(`Not reached, left as they were: #${world.pr} (GitHub's rate limit of 1000 requests an hour for this token is spent (it resets at ${at} UTC)).`);
   });
 });

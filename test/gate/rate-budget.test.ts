@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateBudget } from '../../src/github/requests/rate-budget.ts';
-import { WritePacer, WritesSpent } from '../../src/github/requests/write-pacer.ts';
+import { PacingRefused, RequestPacer } from '../../src/github/requests/request-pacer.ts';
 import { runPool } from '../../src/gate/pool.ts';
 
 const headers = (remaining: number, reset = 5_000_000_000, extra: Record<string, string> = {}) => ({
@@ -60,11 +60,11 @@ describe('RateBudget: what is left of the hour, from the answers alone', () => {
   });
 });
 
-describe('WritePacer: 80 writes a minute and 500 an hour, no slower', () => {
+describe('RequestPacer: GitHub’s secondary limits, and no slower', () => {
   function pacer(maxWaitMs = 90_000) {
     let now = 0;
     const waits: number[] = [];
-    const instance = new WritePacer({
+    const instance = new RequestPacer({
       clock: () => now,
       sleep: async (ms) => {
         waits.push(ms);
@@ -75,46 +75,59 @@ describe('WritePacer: 80 writes a minute and 500 an hour, no slower', () => {
     return { instance, waits, advance: (ms: number) => (now += ms) };
   }
 
-  it('lets 80 through at once, then waits for the first to leave the minute', async () => {
+  it('lets 80 writes through at once, then waits for the first to leave the minute', async () => {
     const { instance, waits, advance } = pacer();
-    for (let i = 0; i < 80; i++) await instance.take();
+    for (let i = 0; i < 80; i++) await instance.take('POST');
     expect(waits).toEqual([]);
     advance(10_000);
-    await instance.take();
+    await instance.take('PATCH');
     expect(waits).toEqual([50_000]);
   });
 
-  it('never waits when the writes are spread out', async () => {
+  it('counts a read as 1 point and a write as 5, at most 900 a minute', async () => {
+    const { instance, waits, advance } = pacer();
+    for (let i = 0; i < 40; i++) await instance.take('POST');
+    advance(1_000);
+    for (let i = 0; i < 700; i++) await instance.take('GET');
+    expect(waits).toEqual([]);
+    // 200 + 700 = 900 points: the next read waits until the writes' minute is over.
+    await instance.take('GET');
+    expect(waits).toEqual([59_000]);
+  });
+
+  it('never waits when requests are spread out', async () => {
     const { instance, waits, advance } = pacer();
     for (let i = 0; i < 300; i++) {
-      await instance.take();
+      await instance.take(i % 2 ? 'GET' : 'POST');
       advance(750);
     }
     expect(waits).toEqual([]);
   });
 
-  it('refuses a write that would wait past its limit (the 501st of an hour)', async () => {
+  it('refuses a request that would wait past its limit (the 501st write of an hour)', async () => {
     const { instance, advance } = pacer(90_000);
     for (let i = 0; i < 500; i++) {
-      await instance.take();
+      await instance.take('POST');
       advance(1_000);
     }
-    await expect(instance.take()).rejects.toBeInstanceOf(WritesSpent);
-    // The refusal does not jam the queue: later writes are still judged.
+    await expect(instance.take('POST')).rejects.toThrow('GitHub allows at most 500 content-creating requests an hour; the next request would have to wait');
+    // The refusal does not jam the queue: reads still go, and later writes are judged afresh.
+    await expect(instance.take('GET')).resolves.toBeUndefined();
     advance(3_600_000);
-    await expect(instance.take()).resolves.toBeUndefined();
+    await expect(instance.take('POST')).resolves.toBeUndefined();
   });
 
-  it('refuses a write that would wait longer than 20 s by default (a PR’s time limit is not for waiting)', async () => {
-    const instance = new WritePacer({ clock: () => 0, sleep: async () => {} });
-    for (let i = 0; i < 80; i++) await instance.take();
-    await expect(instance.take()).rejects.toThrow('the next would have to wait 1 min');
+  it('refuses a request that would wait longer than 20 s by default (a PR’s time limit is not for waiting)', async () => {
+    const instance = new RequestPacer({ clock: () => 0, sleep: async () => {} });
+    for (let i = 0; i < 80; i++) await instance.take('DELETE');
+    await expect(instance.take('POST')).rejects.toBeInstanceOf(PacingRefused);
+    await expect(instance.take('POST')).rejects.toThrow('GitHub allows at most 80 content-creating requests a minute; the next request would have to wait 1 min');
   });
 
   it('tells when there is room for a PR’s writes, without taking it', async () => {
     const { instance, waits, advance } = pacer();
     for (let i = 0; i < 78; i++) {
-      await instance.take();
+      await instance.take('POST');
       advance(100);
     }
     // 2 slots are free: room for 2 at once, for 3 only when the first write leaves the minute.
@@ -126,16 +139,16 @@ describe('WritePacer: 80 writes a minute and 500 an hour, no slower', () => {
     // The hour: 500 writes leave no room for a PR however long it waits for the minute.
     const full = pacer();
     for (let i = 0; i < 500; i++) {
-      await full.instance.take();
+      await full.instance.take('POST');
       full.advance(1_000);
     }
     expect(await full.instance.room(1, 90_000)).toBe(false);
   });
 
-  it('lets concurrent writers through one at a time, in order', async () => {
+  it('lets concurrent requests through one at a time, in order', async () => {
     const { instance } = pacer();
     const order: number[] = [];
-    await Promise.all([1, 2, 3].map((n) => instance.take().then(() => order.push(n))));
+    await Promise.all([1, 2, 3].map((n) => instance.take(n === 2 ? 'GET' : 'POST').then(() => order.push(n))));
     expect(order).toEqual([1, 2, 3]);
   });
 });

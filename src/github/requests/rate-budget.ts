@@ -33,8 +33,12 @@ export class RateBudget {
   counted = 0;
   /** Conditional requests answered 304, which GitHub does not count. */
   notModified = 0;
-  /** Set once GitHub refused a request for the spent limit, or the gate held one back. */
-  spentAt: RateLimitReading | null = null;
+  /**
+   * Why the run must send nothing more, once GitHub refused a request for a rate limit (its hour
+   * or a secondary limit) or the gate held one back: evidence read after that may be missing for
+   * that reason alone, and proves nothing about a PR.
+   */
+  stopped: string | null = null;
 
   sent(): void {
     this.#inFlight++;
