@@ -27,10 +27,16 @@ export class PacingRefused extends Error {
   readonly waitMs: number;
 
   constructor(window: string, waitMs: number) {
-    super(`GitHub allows at most ${window}; the next request would have to wait ${waitMs >= 60_000 ? `${Math.ceil(waitMs / 60_000)} min` : `${Math.ceil(waitMs / 1000)} s`}`);
+    super(`GitHub allows at most ${window}; the next request would have to wait ${waitMs >= 120_000 ? `${Math.ceil(waitMs / 60_000)} min` : `${Math.ceil(waitMs / 1000)} s`}`);
     this.waitMs = waitMs;
   }
 }
+
+/**
+ * GitHub counts a request when it arrives, the pacer when it is sent: a request is let out only
+ * a second after the one it replaces left GitHub's window, so that the two never disagree.
+ */
+const ARRIVAL_MARGIN_MS = 1_000;
 
 interface Spent {
   at: number;
@@ -56,7 +62,8 @@ class SlidingWindow {
 
   /** How long until `cost` more fits. */
   waitMs(now: number, cost: number): number {
-    const { limit, ms } = this.#window;
+    const { limit } = this.#window;
+    const ms = this.#window.ms + ARRIVAL_MARGIN_MS;
     if (cost === 0) return 0;
     if (cost > limit) return Infinity;
     this.#spent = this.#spent.filter((entry) => entry.at > now - ms);
