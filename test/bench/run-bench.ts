@@ -13,11 +13,13 @@ import { evaluate } from '../../src/core/evaluation/evaluate.ts';
 import type { EvidenceSnapshot } from '../../src/core/evidence/snapshot.ts';
 import { isLivingComment } from '../../src/core/markers/gate-comments.ts';
 import { renderComment } from '../../src/core/render/render-comment.ts';
+import { fingerprintFor } from '../../src/gate/fingerprint.ts';
 import { POLICY } from '../fixtures/sample-policy.ts';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
 import { buildWorld, endpointOf, gateStatus, HUGE, HUGE_POLICY, minimumRequests, PAGE, REPO, signOff, TYPICAL, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
 import { actionEnvironment, bareNodeStart, timeToFirstRequest } from './cold-start.ts';
 import { count, judge, median, ms, printTable, verdicts } from './report.ts';
+import { GITHUB_TOKEN_PER_HOUR, sweepScenario, type SweepFigures } from './sweep-scale.ts';
 
 const bundle = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const parseTiming = fileURLToPath(new URL('./parse-commands-timing.ts', import.meta.url));
@@ -32,6 +34,8 @@ const COLD_RUNS = 10;
 const CPU_TARGET_MS = 100;
 const COLD_TARGET_RATIO = 2;
 const BUNDLE_TARGET_BYTES = 1_500_000;
+const SWEEP_SIZES = [1, 10, 50, 200];
+const SWEEP_TARGET_MS = 60_000;
 
 interface Measured {
   world: BenchWorld;
@@ -131,7 +135,7 @@ async function measureCpu(world: BenchWorld): Promise<CpuFigures> {
     const start = process.cpuUsage();
     const evaluation = evaluate(snapshot);
     const evaluated = process.cpuUsage(start);
-    body = renderComment(evaluation);
+    body = renderComment(evaluation, fingerprintFor(snapshot, evaluation));
     const total = process.cpuUsage(start);
     const wall = performance.now() - wallStart;
     if (i >= CPU_WARMUPS) samples.push({ evaluate: cpuMs(evaluated), render: cpuMs(total) - cpuMs(evaluated), wall });
@@ -189,6 +193,62 @@ async function parseCommandTimings(): Promise<ParseTiming[]> {
 async function hostileTimings(): Promise<{ name: string; input: string; ms: number }[]> {
   const { stdout } = await promisify(execFile)(process.execPath, [hostileTiming], { maxBuffer: 1 << 20, timeout: 120_000 });
   return JSON.parse(stdout) as { name: string; input: string; ms: number }[];
+}
+
+async function reportSweeps(): Promise<void> {
+  const all: SweepFigures[] = [];
+  for (const size of SWEEP_SIZES) all.push(...(await sweepScenario(size, bundle)));
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  printTable(
+    `8. Scheduled runs over open release PRs (schedule event; the fake enforces ${count(GITHUB_TOKEN_PER_HOUR)} requests an hour for the GITHUB_TOKEN, 80 writes a minute and 500 an hour, 100 requests at once)`,
+    ['PRs', 'run', 'scenario', 'wall', 'per PR', 'counted', '304', 'writes', 'judged', 'unchanged', 'not reached', 'error', 'no status', 'hour used', 'refused'],
+    all.map((f) => [
+      String(f.prs),
+      String(f.run),
+      f.scenario,
+      seconds(f.wallMs),
+      ms(f.wallMs / f.prs, 0),
+      count(f.counted),
+      count(f.notModified),
+      count(f.writes),
+      String(f.judged),
+      String(f.unchanged),
+      String(f.notReached),
+      String(f.errors),
+      String(f.withoutStatus),
+      `${count(f.used)}/${count(f.limit)}`,
+      f.refused === 0 ? '0' : `${f.refused} (${f.refusedBy})`,
+    ]),
+    [
+      'first: no PR judged yet (the gate just installed); each hour the clock moves on an hour (a new rate-limit window) and the run goes on with the PRs not reached. hourly: an hour after every PR was judged, with about 10% of them changed (a new comment or a CI run).',
+      'counted: requests GitHub counts against the hour (304s and refusals are not); refused: requests GitHub refused for a rate limit, primary or secondary.',
+      'A first run over many PRs is paced by GitHub’s 80 writes a minute: each new PR takes a comment, a status and a 👍 per sign-off.',
+    ],
+  );
+  const hourly50 = all.find((f) => f.prs === 50 && f.scenario.startsWith('hourly'))!;
+  const first50 = all.filter((f) => f.prs === 50 && f.scenario === 'first');
+  const big = all.filter((f) => f.prs === 200);
+  const fine = (f: SweepFigures) => f.refused === 0 && f.errors === 0 && f.used <= f.limit && f.exitCode === 0;
+  printTable('   Scheduled runs against the targets', ['measure', 'measured', 'target', 'verdict'], [
+    [
+      'an hourly run over 50 PRs',
+      `${seconds(hourly50.wallMs)}, ${count(hourly50.used)}/${count(hourly50.limit)} requests, ${hourly50.refused} refused`,
+      `≤ ${seconds(SWEEP_TARGET_MS)}, within budget`,
+      judge('hourly run over 50 PRs', `≤ 60 s and within budget`, seconds(hourly50.wallMs), hourly50.wallMs <= SWEEP_TARGET_MS && fine(hourly50)),
+    ],
+    [
+      'the first run over 50 PRs (none judged before)',
+      `${seconds(first50[0]!.wallMs)}, ${count(first50[0]!.used)}/${count(first50[0]!.limit)} requests, ${first50[0]!.refused} refused, ${first50[0]!.writes} writes`,
+      'within budget, every PR judged',
+      judge('first run over 50 PRs', 'within budget, every PR judged', `${first50.length} run(s)`, first50.length === 1 && first50.every(fine) && first50[0]!.withoutStatus === 0),
+    ],
+    [
+      'runs over 200 PRs, hour after hour',
+      `${big.length} runs; most used ${count(Math.max(...big.map((f) => f.used)))}/${count(GITHUB_TOKEN_PER_HOUR)}; refused ${big.reduce((sum, f) => sum + f.refused, 0)}; in error ${Math.max(...big.map((f) => f.errors))}; left with no status ${big.at(-1)!.withoutStatus}`,
+      'never over the budget, no PR in error, every PR reached',
+      judge('runs over 200 PRs', 'never over budget, no error', `${big.length} runs`, big.every(fine) && big.at(-1)!.withoutStatus === 0),
+    ],
+  ]);
 }
 
 async function main(): Promise<void> {
@@ -295,6 +355,9 @@ async function main(): Promise<void> {
       worst.map((t) => [t.name, t.input, ms(t.ms, 2), `< ${HOSTILE_TARGET_MS} ms`, judge(`hostile: ${t.name}`, `< ${HOSTILE_TARGET_MS} ms`, ms(t.ms, 2), t.ms < HOSTILE_TARGET_MS)]),
       ['A policy over 256 KiB is refused before parsing; policy patterns run on RE2 (linear time).'],
     );
+
+    // 8. Scheduled runs over many PRs.
+    await reportSweeps();
 
     const violations = worlds.reduce((sum, world) => sum + world.fake.violations.length, 0);
     if (violations > 0) {
