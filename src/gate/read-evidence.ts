@@ -30,6 +30,19 @@ export function readerContext(context: GateContext, pr: PullRequestFacts): Reade
   return { client: context.client, securityClient: context.securityClient, repo: context.repo, pr };
 }
 
+/** A snapshot of what was read about a PR, at GitHub's clock now. */
+export function snapshotOf(context: GateContext, pr: PullRequestFacts, policy: Readable<PolicyFile>, sources: EvidenceSources): EvidenceSnapshot {
+  return {
+    snapshotVersion: 2,
+    repository: { owner: context.repo.owner, name: context.repo.repo },
+    evaluatedAt: context.now(),
+    gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
+    pullRequest: pr,
+    policy,
+    sources,
+  };
+}
+
 /** Follow-up rounds: eligibility and the record of pushes, then the files of earlier heads, then comparisons. */
 const MAX_FOLLOW_UP_ROUNDS = 4;
 
@@ -50,15 +63,7 @@ export async function readAndEvaluate(context: GateContext, pr: PullRequestFacts
   const readers = readerContext(context, pr);
   const read = await gatherEvidence(readers, unread);
   const sources = Object.fromEntries(plan.map((source) => [source, known[source] ?? read[source]])) as EvidenceSources;
-  const snapshot: EvidenceSnapshot = {
-    snapshotVersion: 2,
-    repository: { owner: context.repo.owner, name: context.repo.repo },
-    evaluatedAt: context.now(),
-    gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
-    pullRequest: pr,
-    policy,
-    sources,
-  };
+  const snapshot = snapshotOf(context, pr, policy, sources);
   let evaluation = evaluate(snapshot, memo);
   for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {
     log.info(`Reading: ${evaluation.followUps.map((item) => item.kind).join(', ')}.`);

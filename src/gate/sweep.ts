@@ -1,6 +1,6 @@
 import { changingSources } from '../core/fingerprint/evidence-fingerprint.ts';
 import { judgementHolds } from '../core/fingerprint/fingerprint-holds.ts';
-import type { CommentFact, EvidenceSnapshot, EvidenceSources, PullRequestFacts } from '../core/evidence/snapshot.ts';
+import type { CommentFact, EvidenceSources, PullRequestFacts } from '../core/evidence/snapshot.ts';
 import type { GateState } from '../core/model/outcomes.ts';
 import { isLivingComment } from '../core/markers/gate-comments.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
@@ -12,7 +12,7 @@ import type { GateRun, RunResult } from './gate-run.ts';
 import { evidenceDigest, publishedEvaluation } from './fingerprint.ts';
 import { gatePullRequest } from './gate-pull-request.ts';
 import { runPool } from './pool.ts';
-import { planFor, readerContext, type PlannedRead } from './read-evidence.ts';
+import { planFor, readerContext, snapshotOf, type PlannedRead } from './read-evidence.ts';
 
 /**
  * PRs judged side by side. Each one's reads already run in parallel, and the Octokit throttler
@@ -94,15 +94,7 @@ const GATE_STATES: readonly GateState[] = ['error', 'failure', 'pending', 'succe
 
 /** Whether the gate's last judgement of the PR still holds, from the sources just read. */
 function judgementStands(context: GateContext, pr: PullRequestFacts, planned: PlannedRead, known: EvidenceSources): { holds: true; state: GateState } | { holds: false; reason: string } {
-  const partial: EvidenceSnapshot = {
-    snapshotVersion: 2,
-    repository: { owner: context.repo.owner, name: context.repo.repo },
-    evaluatedAt: context.now(),
-    gate: { context: STATUS_CONTEXT, ownCheckNames: context.ownCheckNames, identity: context.identity },
-    pullRequest: pr,
-    policy: planned.policy,
-    sources: known,
-  };
+  const partial = snapshotOf(context, pr, planned.policy, known);
   const published = publishedEvaluation(partial);
   const holding = judgementHolds({
     published,
