@@ -88,6 +88,12 @@ export const operationPermissions: Record<string, Requirement> = {
   'repos/compare-commits': [{ contents: 'read' }],
   'repos/list-activities': [{ contents: 'read' }],
   'repos/get-collaborator-permission-level': [{ metadata: 'read' }],
+  'repos/list-deployments': [{ deployments: 'read' }],
+  'repos/get-deployment': [{ deployments: 'read' }],
+  'repos/create-deployment': [{ deployments: 'write' }],
+  'repos/list-deployment-statuses': [{ deployments: 'read' }],
+  'repos/get-deployment-status': [{ deployments: 'read' }],
+  'repos/create-deployment-status': [{ deployments: 'write' }],
   // An organisation permission: no workflow `permissions:` key grants it.
   'teams/get-membership-for-user-in-org': [{ members: 'read' }],
 };

@@ -12,6 +12,7 @@ import { renderCodeScanningAlert } from './render/code-scanning.ts';
 import { renderComment, renderReaction } from './render/comment.ts';
 import type { RenderContext } from './render/context.ts';
 import { renderDependabotAlert } from './render/dependabot.ts';
+import { renderDeployment, renderDeploymentStatus } from './render/deployment.ts';
 import { renderPull } from './render/pull.ts';
 import { renderFullRepo } from './render/repo.ts';
 import { renderReview } from './render/review.ts';
@@ -29,6 +30,8 @@ import type { CheckRunOptions, StatusOptions } from './state/checks.ts';
 import { addComment, addReaction, commentsOn, deleteComment, editComment, reactionsOn } from './state/comments.ts';
 import { addUser, branchSha, commit, createRepo, forkRepo } from './state/git.ts';
 import type { CommitOptions, CreateRepoOptions } from './state/git.ts';
+import { addDeployment, addDeploymentStatus, deploymentIn, deploymentsOf, statusesOf } from './state/deployments.ts';
+import type { DeploymentOptions, DeploymentStatusOptions } from './state/deployments.ts';
 import { removeRepoPermission, setRepoPermission } from './state/collaborators.ts';
 import type { AuthorAssociation, CommentEdit, ReactionContent, RepoRole, TeamMember, UserType } from './state/model.ts';
 import {
@@ -77,6 +80,8 @@ export type DependabotAlert = Schemas['dependabot-alert'];
 export type SecretScanningAlert = Schemas['secret-scanning-alert'];
 export type CodeScanningAlert = Schemas['code-scanning-alert-items'];
 export type Activity = Numbered<Schemas['activity']>;
+export type Deployment = Numbered<Schemas['deployment']>;
+export type DeploymentStatus = Numbered<Schemas['deployment-status']>;
 
 /** The gate's GITHUB_TOKEN: github-actions[bot] with the documented permissions. */
 export const defaultToken = 'ghs_gate';
@@ -419,6 +424,38 @@ export class FakeGitHub {
   /** Newest first, like GET /commits/{ref}/statuses. */
   statuses(repo: string, sha: string): CommitStatus[] {
     return statusesFor(this.store, repo, sha).map((s) => renderStatus(this.render, s) as CommitStatus);
+  }
+
+  // --- deployments ---
+
+  /**
+   * A deployment of `sha`, or of what `ref` (a branch or SHA, recorded as
+   * given) points at now, to `environment` (default production) by `creator`.
+   * Returns its id. It has no status until addDeploymentStatus().
+   */
+  addDeployment(repo: string, options: DeploymentOptions): number {
+    return addDeployment(this.store, repo, options).id;
+  }
+
+  /**
+   * Returns the status id; the deployment's updated_at moves to it. A
+   * `success` (unless `auto_inactive: false`) adds an `inactive` status, same
+   * actor and time, to every earlier non-transient deployment of the same
+   * environment whose latest status is `success`, as GitHub does.
+   */
+  addDeploymentStatus(repo: string, deploymentId: number, options: DeploymentStatusOptions): number {
+    return addDeploymentStatus(this.store, repo, deploymentId, options).id;
+  }
+
+  /** Newest first, like GET /deployments. */
+  deployments(repo: string): Deployment[] {
+    return deploymentsOf(this.store, repo).map((d) => renderDeployment(this.render, d) as Deployment);
+  }
+
+  /** Newest first, like GET /deployments/{id}/statuses. */
+  deploymentStatuses(repo: string, deploymentId: number): DeploymentStatus[] {
+    const deployment = deploymentIn(this.store, repo, deploymentId);
+    return statusesOf(this.store, deployment.id).map((s) => renderDeploymentStatus(this.render, s) as DeploymentStatus);
   }
 
   // --- security alerts ---

@@ -27,6 +27,8 @@ const bases = {
   checkSuite: 20_000_000_000,
   activity: 42_000_000_000,
   workflowRun: 19_000_000_000,
+  deployment: 2_900_000_000,
+  deploymentStatus: 25_000_000_000,
   label: 7_000_000_000,
   user: 150_000_000,
   team: 10_000_000,

@@ -7,6 +7,9 @@
 //   const result = await runAction({ fake, eventName: 'pull_request_target', payload: pullRequestEvent(fake, 'acme/rocket', n, 'opened') });
 //   fake.addDependabotAlert('acme/rocket', { severity: 'high', packageName: 'lodash' });   // also secret and code scanning
 //   fake.setTreeTruncated('acme/rocket', true);     // git trees answer truncated: true
+//   const d = fake.addDeployment('acme/rocket', { ref: 'main', environment: 'production', creator: 'github-actions[bot]' });
+//   fake.addDeploymentStatus('acme/rocket', d, { state: 'success', creator: 'github-actions[bot]', environment_url: 'https://acme.example' });
+//   fake.deployments('acme/rocket'); fake.deploymentStatuses('acme/rocket', d);   // newest first; reads need deployments: read
 //   fake.createTeam('acme', 'release-managers', { members: ['alice'], maintainers: ['bob'] });
 //   fake.setRepoPermission('acme/rocket', 'carol', 'maintain');   // role_name maintain, permission write
 //   fake.amendPullRequest('acme/rocket', n);        // new head SHA, same tree; also forcePushPullRequest, retargetPullRequest
@@ -28,6 +31,8 @@ export type {
   CodeScanningAlert,
   CommitStatus,
   DependabotAlert,
+  Deployment,
+  DeploymentStatus,
   FullRepository,
   IssueComment,
   PullRequest,
@@ -78,6 +83,7 @@ export type {
 export type { CodeScanningAlertOptions, CodeScanningStateOptions } from './state/code-scanning.ts';
 export type { DependabotAlertOptions, DependabotStateOptions } from './state/dependabot.ts';
 export type { SecretScanningAlertOptions } from './state/secret-scanning.ts';
+export type { DeploymentOptions, DeploymentPayload, DeploymentState, DeploymentStatusOptions } from './state/deployments.ts';
 export { commitTreeSha } from './state/trees.ts';
 export { gateLogin, mergeQueueLogin } from './state/users.ts';
 export { Clock, formatTime } from './clock.ts';

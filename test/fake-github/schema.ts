@@ -36,6 +36,24 @@ function rebase(node: unknown): unknown {
   );
 }
 
+// Where GitHub's answers contradict a component schema of the description. A
+// deployment status answers "" for each URL it was not given (GitHub's recorded
+// deployment_status payloads show `"environment_url": ""`), which the schema's
+// `format: uri` forbids.
+const uriOrEmpty: JsonObject = { type: 'string', anyOf: [{ format: 'uri' }, { const: '' }] };
+const schemaErrata: Record<string, Record<string, JsonObject>> = {
+  'deployment-status': { target_url: uriOrEmpty, environment_url: uriOrEmpty, log_url: uriOrEmpty },
+};
+
+function componentSchemas(): JsonObject {
+  const schemas = toJsonSchema(openApi().components.schemas) as Record<string, JsonObject>;
+  for (const [name, properties] of Object.entries(schemaErrata)) {
+    const schema = schemas[name]!;
+    schemas[name] = { ...schema, properties: { ...(schema.properties as JsonObject), ...properties } };
+  }
+  return schemas;
+}
+
 let ajvs: { strict: Ajv; coercing: Ajv } | undefined;
 
 function makeAjv(coerceTypes: boolean): Ajv {
@@ -47,7 +65,7 @@ function makeAjv(coerceTypes: boolean): Ajv {
 
 function validators(): { strict: Ajv; coercing: Ajv } {
   if (!ajvs) {
-    const components = { $id: 'gh', components: { schemas: toJsonSchema(openApi().components.schemas) } };
+    const components = { $id: 'gh', components: { schemas: componentSchemas() } };
     // Parameter schemas are inline and small: only the strict instance needs the components.
     ajvs = { strict: makeAjv(false), coercing: makeAjv(true) };
     ajvs.strict.addSchema(components);

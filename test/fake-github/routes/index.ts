@@ -6,6 +6,9 @@ import { collaboratorRoutes } from './collaborators.ts';
 import { commentRoutes } from './comments.ts';
 import { compareRoutes } from './compare.ts';
 import { contentRoutes } from './contents.ts';
+import { deploymentCreateRoutes } from './deployment-create.ts';
+import { deploymentStatusRoutes } from './deployment-statuses.ts';
+import { deploymentRoutes } from './deployments.ts';
 import { dependabotRoutes } from './dependabot.ts';
 import { pullRoutes } from './pulls.ts';
 import { repoRoutes } from './repos.ts';
@@ -31,6 +34,9 @@ export const routes: RouteTable = {
   ...secretScanningRoutes,
   ...codeScanningRoutes,
   ...compareRoutes,
+  ...deploymentRoutes,
+  ...deploymentCreateRoutes,
+  ...deploymentStatusRoutes,
   ...collaboratorRoutes,
   ...teamRoutes,
   ...userRoutes,

@@ -4,6 +4,7 @@ import { Clock } from '../clock.ts';
 import { IdSequence } from '../ids.ts';
 import type { ActivityRecord } from './activity.ts';
 import type { RepoSecurity } from './alert-model.ts';
+import type { DeploymentRecord, DeploymentStatusRecord } from './deployments.ts';
 import type {
   AppRecord,
   AuthorAssociation,
@@ -48,6 +49,10 @@ export class Store {
   readonly teams = new Map<string, TeamRecord>();
   /** Explicit repository roles: lower-cased full name → lower-cased login → role. */
   readonly repoRoles = new Map<string, Map<string, RepoRole>>();
+  /** Deployments of every repository by id, in creation order; see deployments.ts. */
+  readonly deployments = new Map<number, DeploymentRecord>();
+  /** Statuses of every deployment by id, in creation order. */
+  readonly deploymentStatuses = new Map<number, DeploymentStatusRecord>();
 
   constructor() {
     for (const u of defaultUsers()) this.users.set(u.login.toLowerCase(), u);
