@@ -11,6 +11,9 @@ export type GitHubValue<Known extends string> = Known | (string & {});
 export type CommitStatusState = 'error' | 'failure' | 'pending' | 'success';
 
 /** https://docs.github.com/en/rest/checks/runs */
+/** A deployment status's state (https://docs.github.com/en/rest/deployments/statuses). */
+export type DeploymentState = 'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success';
+
 export type CheckRunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
 export type CheckRunConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'stale';
 

@@ -1,5 +1,5 @@
 import type { GitHubValue, RepositoryPermission } from './github-values.ts';
-import type { EvidenceProblem, Lookups, PushRecord, Readable } from './snapshot.ts';
+import type { DeploymentFact, EvidenceProblem, Lookups, PushRecord, Readable } from './snapshot.ts';
 
 export type FollowUp =
   | { kind: 'membership'; team: string; login: string }
@@ -8,7 +8,8 @@ export type FollowUp =
   | { kind: 'comparison'; base: string; head: string }
   | { kind: 'headPolicy' }
   | { kind: 'pushRecord' }
-  | { kind: 'commitAuthors' };
+  | { kind: 'commitAuthors' }
+  | { kind: 'deployments'; environment: string };
 
 export function followUpKey(item: FollowUp): string {
   switch (item.kind) {
@@ -20,6 +21,8 @@ export function followUpKey(item: FollowUp): string {
       return `tree ${item.sha}`;
     case 'comparison':
       return `compare ${item.base}...${item.head}`;
+    case 'deployments':
+      return `deployments ${item.environment}`;
     default:
       return item.kind;
   }
@@ -38,6 +41,7 @@ export interface LookupReader {
   headPolicy(): Readable<string | null> | undefined;
   pushRecord(): Readable<PushRecord> | undefined;
   commitAuthors(): Readable<Record<string, string>> | undefined;
+  deployments(environment: string): Readable<DeploymentFact[]> | undefined;
   /** The follow-ups asked for and missing, each once. */
   missing(): FollowUp[];
 }
@@ -56,6 +60,7 @@ export function lookupReader(lookups: Lookups | undefined): LookupReader {
     headPolicy: () => take(lookups?.headPolicy, { kind: 'headPolicy' }),
     pushRecord: () => take(lookups?.pushRecord, { kind: 'pushRecord' }),
     commitAuthors: () => take(lookups?.commitAuthors, { kind: 'commitAuthors' }),
+    deployments: (environment) => take(lookups?.deployments?.[environment], { kind: 'deployments', environment }),
     missing: () => [...missing.values()],
   };
 }

@@ -1,5 +1,5 @@
 import type { PolicyBytes } from '../config/policy-bytes.ts';
-import type { ActorType, ChangedFileStatus, DependencyScope, CheckRunConclusion, CheckRunStatus, CommitStatusState, GitHubValue, PushType, RepositoryPermission, ReviewState } from './github-values.ts';
+import type { ActorType, ChangedFileStatus, DeploymentState, DependencyScope, CheckRunConclusion, CheckRunStatus, CommitStatusState, GitHubValue, PushType, RepositoryPermission, ReviewState } from './github-values.ts';
 
 /**
  * Everything an evaluation may ask about a pull request, as plain JSON.
@@ -120,6 +120,23 @@ export interface PushRecord {
   complete: boolean;
 }
 
+/** A deployment GitHub records, with its latest status: who deployed what, where, and whether it worked. */
+export interface DeploymentFact {
+  id: number;
+  environment: string;
+  sha: string;
+  createdAt: string;
+  creator: Actor | null;
+  /** The latest status; null when it has none, or when it was not read (past the newest few). */
+  status: {
+    state: GitHubValue<DeploymentState>;
+    createdAt: string;
+    environmentUrl: string | null;
+    logUrl: string | null;
+    creator: Actor | null;
+  } | null;
+}
+
 export interface ChangedFileFact {
   path: string;
   status: GitHubValue<ChangedFileStatus>;
@@ -208,6 +225,8 @@ export interface Lookups {
   commitAuthors?: Readable<Record<string, string>>;
   /** readiness.yml as the PR's head would have it; null when the head has none. */
   headPolicy?: Readable<string | null>;
+  /** environment → its newest deployments, newest first. */
+  deployments?: Record<string, Readable<DeploymentFact[]>>;
 }
 
 export interface EvidenceSources {

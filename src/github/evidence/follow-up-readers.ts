@@ -2,6 +2,7 @@ import type { FollowUp } from '../../core/evidence/lookups.ts';
 import type { EvidenceProblem, Lookups } from '../../core/evidence/snapshot.ts';
 import { httpStatusOf } from '../api-problem.ts';
 import { fileAt } from '../file-at.ts';
+import { readDeployments } from './deployment-readers.ts';
 import { readable } from './readable.ts';
 import { changedBetween, readCommitAuthors } from './commit-history.ts';
 import { pushRecordFix, readPushRecord } from './push-record.ts';
@@ -34,6 +35,9 @@ async function repoRole({ client, repo }: ReaderContext, login: string): Promise
     throw error;
   }
 }
+
+const deploymentsFix = (problem: EvidenceProblem): EvidenceProblem =>
+  problem.httpStatus === 403 ? { ...problem, fix: "Add `deployments: read` to the workflow's `permissions:` (or give the token that permission)." } : problem;
 
 /** readiness.yml as the PR's head has it: only ever shown, never obeyed. Null when the head has none. */
 async function headPolicy({ client, repo, pr }: ReaderContext, path: string): Promise<string | null> {
@@ -74,6 +78,9 @@ export async function readFollowUps(context: ReaderContext, options: FollowUpOpt
           return;
         case 'commitAuthors':
           into.commitAuthors = await readable('the authors of the commits', () => readCommitAuthors(context));
+          return;
+        case 'deployments':
+          (into.deployments ??= {})[item.environment] = await readable(`deployments to \`${item.environment}\``, () => readDeployments(context, item.environment), deploymentsFix);
           return;
         case 'headPolicy':
           into.headPolicy = await readable(`${policyPath} at the PR's head`, () => headPolicy(context, policyPath));
