@@ -63,6 +63,8 @@ export async function run(settings: Settings, raw: RawEvent, log: Logger, now: (
     identity,
     ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))],
     activityWaitsMs: settings.network.activityWaitsMs,
+    // Loaded only by a policy with a `probe` check.
+    runProbe: async (rule) => (await import('../probes/run-probe-rule.ts')).runProbeRule(rule),
     now: observeServerClock(client, now),
     log,
   });

@@ -1,5 +1,7 @@
 import type { ParseMemo } from '../core/evaluation/parse-memo.ts';
 import { createParseMemo } from '../core/evaluation/parse-memo.ts';
+import type { ProbeFact } from '../core/evidence/probe-fact.ts';
+import type { ProbeRule } from '../core/evidence/probe-rule.ts';
 import type { GateIdentity, PolicyFile, Readable } from '../core/evidence/snapshot.ts';
 import type { GitHubClient } from '../github/octokit-client.ts';
 import { RateBudget } from '../github/requests/rate-budget.ts';
@@ -28,6 +30,8 @@ export interface GateContext {
   ownCheckNames: string[];
   /** Waits before looking again for a head GitHub's activity feed does not show yet. */
   activityWaitsMs: readonly number[];
+  /** Runs a live probe (`probe` checks) from this machine; absent where probes may not run. */
+  runProbe?: (rule: ProbeRule) => Promise<ProbeFact>;
   /** The clock, as an ISO timestamp. */
   now: () => string;
   log: Logger;

@@ -68,7 +68,8 @@ export async function readAndEvaluate(context: GateContext, pr: PullRequestFacts
   for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && evaluation.followUps.length > 0; round++) {
     log.info(`Reading: ${evaluation.followUps.map((item) => item.kind).join(', ')}.`);
     snapshot.lookups ??= {};
-    await readFollowUps(readers, { policyPath: context.policyPath, activityWaitsMs: context.activityWaitsMs }, evaluation.followUps, snapshot.lookups);
+    const options = { policyPath: context.policyPath, activityWaitsMs: context.activityWaitsMs, ...(context.runProbe ? { runProbe: context.runProbe } : {}) };
+    await readFollowUps(readers, options, evaluation.followUps, snapshot.lookups);
     evaluation = evaluate(snapshot, memo);
   }
   return { snapshot, evaluation };

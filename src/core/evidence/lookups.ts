@@ -1,4 +1,6 @@
 import type { GitHubValue, RepositoryPermission } from './github-values.ts';
+import type { ProbeFact } from './probe-fact.ts';
+import { probeKey, type ProbeRule } from './probe-rule.ts';
 import type { DeploymentFact, EvidenceProblem, Lookups, PushRecord, Readable } from './snapshot.ts';
 
 export type FollowUp =
@@ -9,7 +11,8 @@ export type FollowUp =
   | { kind: 'headPolicy' }
   | { kind: 'pushRecord' }
   | { kind: 'commitAuthors' }
-  | { kind: 'deployments'; environment: string };
+  | { kind: 'deployments'; environment: string }
+  | { kind: 'probe'; rule: ProbeRule };
 
 export function followUpKey(item: FollowUp): string {
   switch (item.kind) {
@@ -23,6 +26,8 @@ export function followUpKey(item: FollowUp): string {
       return `compare ${item.base}...${item.head}`;
     case 'deployments':
       return `deployments ${item.environment}`;
+    case 'probe':
+      return `probe ${probeKey(item.rule)}`;
     default:
       return item.kind;
   }
@@ -42,6 +47,7 @@ export interface LookupReader {
   pushRecord(): Readable<PushRecord> | undefined;
   commitAuthors(): Readable<Record<string, string>> | undefined;
   deployments(environment: string): Readable<DeploymentFact[]> | undefined;
+  probe(rule: ProbeRule): Readable<ProbeFact> | undefined;
   /** The follow-ups asked for and missing, each once. */
   missing(): FollowUp[];
 }
@@ -61,6 +67,7 @@ export function lookupReader(lookups: Lookups | undefined): LookupReader {
     pushRecord: () => take(lookups?.pushRecord, { kind: 'pushRecord' }),
     commitAuthors: () => take(lookups?.commitAuthors, { kind: 'commitAuthors' }),
     deployments: (environment) => take(lookups?.deployments?.[environment], { kind: 'deployments', environment }),
+    probe: (rule) => take(lookups?.probes?.[probeKey(rule)], { kind: 'probe', rule }),
     missing: () => [...missing.values()],
   };
 }

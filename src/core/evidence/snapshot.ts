@@ -1,4 +1,5 @@
 import type { PolicyBytes } from '../config/policy-bytes.ts';
+import type { ProbeFact } from './probe-fact.ts';
 import type { ActorType, ChangedFileStatus, DeploymentState, DependencyScope, CheckRunConclusion, CheckRunStatus, CommitStatusState, GitHubValue, PushType, RepositoryPermission, ReviewState } from './github-values.ts';
 
 /**
@@ -227,6 +228,8 @@ export interface Lookups {
   headPolicy?: Readable<string | null>;
   /** environment → its newest deployments, newest first. */
   deployments?: Record<string, Readable<DeploymentFact[]>>;
+  /** probeKey → what the probe found, from the runner. */
+  probes?: Record<string, Readable<ProbeFact>>;
 }
 
 export interface EvidenceSources {

@@ -1,4 +1,6 @@
 import type { FollowUp } from '../../core/evidence/lookups.ts';
+import type { ProbeFact } from '../../core/evidence/probe-fact.ts';
+import { probeKey, probeTarget, type ProbeRule } from '../../core/evidence/probe-rule.ts';
 import type { EvidenceProblem, Lookups } from '../../core/evidence/snapshot.ts';
 import { httpStatusOf } from '../api-problem.ts';
 import { fileAt } from '../file-at.ts';
@@ -50,6 +52,8 @@ export interface FollowUpOptions {
   policyPath: string;
   /** Waits before looking again for a head GitHub's activity feed does not show yet. */
   activityWaitsMs: readonly number[];
+  /** Runs a live probe from here (the runner); absent where probes may not run. */
+  runProbe?: (rule: ProbeRule) => Promise<ProbeFact>;
 }
 
 export async function readFollowUps(context: ReaderContext, options: FollowUpOptions, items: readonly FollowUp[], into: Lookups): Promise<void> {
@@ -82,6 +86,14 @@ export async function readFollowUps(context: ReaderContext, options: FollowUpOpt
         case 'deployments':
           (into.deployments ??= {})[item.environment] = await readable(`deployments to \`${item.environment}\``, () => readDeployments(context, item.environment), deploymentsFix);
           return;
+        case 'probe': {
+          const run = options.runProbe;
+          (into.probes ??= {})[probeKey(item.rule)] = await readable(`the probe of ${probeTarget(item.rule)}`, async () => {
+            if (!run) throw new Error('probes run only in the action, on the runner');
+            return run(item.rule);
+          });
+          return;
+        }
         case 'headPolicy':
           into.headPolicy = await readable(`${policyPath} at the PR's head`, () => headPolicy(context, policyPath));
           return;
