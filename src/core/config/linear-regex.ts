@@ -8,6 +8,8 @@ import { RE2JS } from 're2js';
  */
 export interface LinearRegex {
   test(input: string): boolean;
+  /** The first match's first group (or the whole match, without groups); null when none. */
+  capture(input: string): string | null;
 }
 
 const compiled = new Map<string, LinearRegex>();
@@ -17,7 +19,14 @@ export function linearRegex(source: string): LinearRegex {
   let regex = compiled.get(source);
   if (!regex) {
     const re = RE2JS.compile(source);
-    regex = { test: (input) => re.test(input) };
+    regex = {
+      test: (input) => re.test(input),
+      capture: (input) => {
+        const matcher = re.matcher(input);
+        if (!matcher.find()) return null;
+        return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group(0);
+      },
+    };
     compiled.set(source, regex);
   }
   return regex;
