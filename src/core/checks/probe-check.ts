@@ -1,6 +1,6 @@
 import { notYetRead } from '../evidence/lookups.ts';
 import { probeTarget, type ProbeRule } from '../evidence/probe-rule.ts';
-import { code, link, rich } from '../model/rich-text.ts';
+import { code, rich } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import { unknownVerdict, type CheckContext, type CheckVerdict } from './check-kind.ts';
 
@@ -13,7 +13,7 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
  */
 export function evaluateProbe(rule: ProbeRule, context: CheckContext): CheckVerdict {
   const target = probeTarget(rule);
-  const shown = 'tls' in rule ? code(target) : link(target, target, { code: true });
+  const shown = code(target);
   const found = context.lookups.probe(rule);
   if (found === undefined) return unknownVerdict(notYetRead(`the probe of ${target}`));
   if (!found.ok) return unknownVerdict(found.problem);
