@@ -21,7 +21,7 @@ export interface BundledPackage {
 
 /** `…/node_modules/@scope/name/lib/x.js` → `…/node_modules/@scope/name`; undefined for our own files. */
 export declare function packageDirOf(inputPath: string): string | undefined;
-/** Every package with at least one byte in `outfile`, with its license texts; throws for one without a license file. */
+/** Every package with at least one byte in `outfile` or the chunks beside it, with its license texts; throws for one without a license file. */
 export declare function bundledPackages(metafile: Metafile, outfile: string, workingDir?: string): BundledPackage[];
 export declare function renderNotices(packages: BundledPackage[], bundleName: string): string;
 /** Writes THIRD_PARTY_NOTICES.txt beside `outfile`; returns its path. */

@@ -4,7 +4,6 @@ import { notReachedWarning, runErrors, writeOutputs } from './action/outputs.ts'
 import { run } from './action/run.ts';
 import { isActionRun, runnerContext } from './action/runner-context.ts';
 import { readSettings } from './action/settings.ts';
-import { runCli } from './cli/run-cli.ts';
 import { errorMessage } from './core/errors/error-message.ts';
 
 /** The composition root, and the one place that marks the job failed. */
@@ -26,6 +25,8 @@ async function main(): Promise<void> {
 
 async function cli(argv: string[]): Promise<void> {
   try {
+    // Loaded here, not at the top: the runner starts the bundle on every event, and never as the CLI.
+    const { runCli } = await import('./cli/run-cli.ts');
     process.exitCode = await runCli(argv, {
       out: (text) => process.stdout.write(`${text}\n`),
       error: (text) => process.stderr.write(`${text}\n`),
@@ -33,7 +34,7 @@ async function cli(argv: string[]): Promise<void> {
       cwd: process.cwd(),
     });
   } catch (error) {
-    // One line a person can act on, never a stack trace of the minified bundle.
+    // One line a person can act on, never a stack trace of the bundle.
     process.stderr.write(`release-readiness: ${errorMessage(error)}\n`);
     process.exitCode = 2;
   }

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CoverageParse } from '../core/coverage/coverage-figure.ts';
-import { parseCoverageReport } from '../core/coverage/parse-coverage-report.ts';
 import { COVERAGE_CONTEXT, recordedDescription } from '../core/coverage/recorded-coverage.ts';
 import { errorMessage } from '../core/errors/error-message.ts';
 import { truncateDescription } from '../core/evaluation/gate-state.ts';
@@ -14,6 +13,9 @@ export interface CoverageRecord {
 }
 
 async function readReport(workspace: string, file: string): Promise<CoverageParse> {
+  // Only the CI step that records a figure parses a report: the parsers (an XML parser among
+  // them) load then, not on every event the gate evaluates.
+  const { parseCoverageReport } = await import('../core/coverage/parse-coverage-report.ts');
   const path = isAbsolute(file) ? file : resolve(workspace, file);
   try {
     return parseCoverageReport(await readFile(path, 'utf8'), file);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CHECK_KINDS, checkSchema, configSchema, filesSchema, globSchema, labelsSchema, prBodySchema, roleSchema, whenSchema } from '../core/config/schema.ts';
 
 /** Where `init` writes the schema: beside the policy, which names it by this relative path. */

@@ -2,7 +2,7 @@
 // checked here against esbuild's own account of the bundle, found independently of the generator.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOptions } from '../../scripts/build.mjs';
@@ -10,10 +10,10 @@ import { bundledPackages, renderNotices } from '../../scripts/third-party-notice
 
 const OUTFILE = '.tmp/notices-check/index.js';
 
-/** Package directories with bytes in the bundle, straight from the metafile. */
+/** Package directories with bytes in the bundle (the entry and its chunks), straight from the metafile. */
 function packagesInBundle(metafile: Metafile): string[] {
-  const inputs = Object.values(metafile.outputs).find((output) => output.entryPoint)!.inputs;
-  const dirs = Object.entries(inputs)
+  const dirs = Object.values(metafile.outputs)
+    .flatMap((output) => Object.entries(output.inputs))
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([path]) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1])
     .filter((dir) => dir !== undefined);
@@ -25,7 +25,7 @@ describe('third-party notices', () => {
   let notices: string;
 
   beforeAll(async () => {
-    ({ metafile } = await build({ ...buildOptions, outfile: OUTFILE, write: false, metafile: true }));
+    ({ metafile } = await build({ ...buildOptions, outdir: dirname(OUTFILE), write: false, metafile: true }));
     notices = renderNotices(bundledPackages(metafile, OUTFILE), 'index.js');
   });
 

@@ -1,20 +1,20 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 interface SchemaDef {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
 }
 
-function definition(schema: z.ZodType): SchemaDef {
+function definition(schema: z.core.$ZodType): SchemaDef {
   return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 }
 
 /** Peels optional/default/pipe wrappers off a schema. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
     const def = definition(current);
@@ -25,8 +25,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The keys an object in the schema accepts at a document path, for "did you mean" hints. */
-export function knownKeysAt(root: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType | undefined = unwrap(root);
+export function knownKeysAt(root: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let schema: z.core.$ZodType | undefined = unwrap(root);
   for (const key of path) {
     if (!schema) return [];
     const def = definition(schema);

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { errorMessage } from '../errors/error-message.ts';
 import { formatPath, type ConfigError } from './config-error.ts';
 import { closestKey, knownKeysAt } from './known-keys.ts';

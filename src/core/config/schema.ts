@@ -1,4 +1,7 @@
-import { z } from 'zod';
+// zod/mini: the same schemas as zod's chained API, for a fraction of its start-up cost (the
+// chained API puts every method on every schema object, and the bundle loads it on every event).
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { globProblem, regexProblem } from './patterns.ts';
 import { REPO_PERMISSIONS } from './repo-permissions.ts';
 
@@ -6,74 +9,85 @@ import { REPO_PERMISSIONS } from './repo-permissions.ts';
 const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 
-const name = (what: string) =>
-  z.string().regex(NAME, { error: `a ${what} is lowercase letters, digits, '-' and '_', starting with a letter or digit` });
+// zod/mini leaves messages to a locale; parse-config.ts rewrites or passes on zod's English ones.
+z.config(en());
 
-export const globSchema = z.string().superRefine((value, ctx) => {
-  const problem = globProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const name = (what: string) => z.string().check(z.regex(NAME, { error: `a ${what} is lowercase letters, digits, '-' and '_', starting with a letter or digit` }));
 
-const regex = z.string().superRefine((value, ctx) => {
-  const problem = regexProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const globSchema = z.string().check(
+  z.superRefine((value, ctx) => {
+    const problem = globProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
 
-const globs = z.array(globSchema).min(1, { error: 'list at least one glob' });
+const regex = z.string().check(
+  z.superRefine((value, ctx) => {
+    const problem = regexProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+
+const globs = z.array(globSchema).check(z.minLength(1, { error: 'list at least one glob' }));
 
 const atLeastOne =
   (keys: string[]) =>
-  (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+  (value: Record<string, unknown>, ctx: z.core.$RefinementCtx): void => {
     if (keys.every((key) => value[key] === undefined)) {
       ctx.addIssue({ code: 'custom', message: `give at least one of: ${keys.join(', ')}` });
     }
   };
 
 /** An "if applicable" condition: every key given must match (any of its values). */
+/** A list of one or more labels, none empty. */
+const labelList = () => z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+
 export const whenSchema = z
   .strictObject({
     /** Globs; any changed file of the PR matches one. */
-    paths: globs.optional(),
+    paths: z.optional(globs),
     /** The PR has any of these labels. */
-    labels: z.array(z.string().min(1)).min(1).optional(),
+    labels: z.optional(labelList()),
     /** Globs on the base branch. */
-    branches: globs.optional(),
+    branches: z.optional(globs),
   })
-  .superRefine(atLeastOne(['paths', 'labels', 'branches']));
+  .check(z.superRefine(atLeastOne(['paths', 'labels', 'branches'])));
 
 export const releaseSchema = z.strictObject({
   /** Globs on the PR's base branch. */
-  branches: globs.optional(),
+  branches: z.optional(globs),
   /** Any of these labels makes the PR a release PR. */
-  labels: z.array(z.string().min(1)).min(1).optional(),
+  labels: z.optional(labelList()),
   /** A regular expression on the PR title. */
-  title: regex.optional(),
+  title: z.optional(regex),
 });
 
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** "30m", "24h", "7d", "2w" → milliseconds. */
-export const duration = z
-  .string()
-  .regex(/^[1-9][0-9]*[mhdw]$/, { error: 'a duration like 30m, 24h, 7d or 2w' })
-  .transform((value) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[value.slice(-1) as 'm' | 'h' | 'd' | 'w']);
+export const duration = z.pipe(
+  z.string().check(z.regex(/^[1-9][0-9]*[mhdw]$/, { error: 'a duration like 30m, 24h, 7d or 2w' })),
+  z.transform((value: string) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[value.slice(-1) as 'm' | 'h' | 'd' | 'w']),
+);
 
 export const roleSchema = z
   .strictObject({
     /** People who may sign. */
-    users: z.array(z.string().regex(LOGIN, { error: 'a GitHub login (letters, digits and hyphens)' })).min(1, { error: 'name at least one user who can sign off this role' }).optional(),
+    users: z.optional(
+      z.array(z.string().check(z.regex(LOGIN, { error: 'a GitHub login (letters, digits and hyphens)' }))).check(z.minLength(1, { error: 'name at least one user who can sign off this role' })),
+    ),
     /** Members of these teams may sign (`org/team-slug`; needs a token that can read org teams). */
-    teams: z.array(z.string().regex(TEAM, { error: 'a team as org/team-slug' })).min(1).optional(),
+    teams: z.optional(z.array(z.string().check(z.regex(TEAM, { error: 'a team as org/team-slug' }))).check(z.minLength(1))),
     /** The minimum repository permission of a signer. */
-    permission: z.enum(REPO_PERMISSIONS).optional(),
-    min: z.int().min(1).default(1),
+    permission: z.optional(z.enum(REPO_PERMISSIONS)),
+    min: z._default(z.int().check(z.gte(1)), 1),
     /** The PR's author may sign this role (never, by default). */
-    allow_author: z.boolean().default(false),
+    allow_author: z._default(z.boolean(), false),
     /** After a push, the role re-opens only when the commits since its sign-off touch these paths. */
-    reopen_on: z.strictObject({ paths: globs }).optional(),
-    when: whenSchema.optional(),
+    reopen_on: z.optional(z.strictObject({ paths: globs })),
+    when: z.optional(whenSchema),
   })
-  .superRefine((role, ctx) => {
+  .check(z.superRefine((role, ctx) => {
     if (!role.users && !role.teams && !role.permission) {
       ctx.addIssue({ code: 'custom', message: 'say who may sign: users, teams or permission' });
     }
@@ -84,75 +98,75 @@ export const roleSchema = z
         message: `min is ${role.min} but only ${role.users?.length} user(s) can sign: the role could never be complete`,
       });
     }
-  });
+  }));
 
 export const ciSchema = z.strictObject({
   /** Only these check runs / status contexts count; each must report. */
-  include: globs.optional(),
+  include: z.optional(globs),
   /** These never count. */
-  exclude: globs.optional(),
+  exclude: z.optional(globs),
   /** In a merge queue, the group's own CI (on the group's commit) must pass too. */
-  merge_group: z.boolean().default(false),
+  merge_group: z._default(z.boolean(), false),
 });
 
 export const reviewsSchema = z.strictObject({
   /** Approvals needed: the latest review of each reviewer other than the author. */
-  min: z.int().min(1).default(1),
+  min: z._default(z.int().check(z.gte(1)), 1),
 });
 
-const percent = z.number().min(0).max(100);
+const percent = z.number().check(z.gte(0), z.lte(100));
 const severity = z.enum(['low', 'medium', 'high', 'critical']);
-const maxAlerts = z.int().min(0).default(0);
+const maxAlerts = z._default(z.int().check(z.gte(0)), 0);
 
 export const coverageSchema = z.strictObject({
   /** Minimum line coverage of the head commit, in percent. */
   min: percent,
   /** Read the figure from another tool's status context or check run instead of a report. */
-  from: z.string().min(1).optional(),
+  from: z.optional(z.string().check(z.minLength(1))),
   /** Largest drop allowed against the figure recorded on the base branch's head, in points. */
-  max_drop: percent.optional(),
+  max_drop: z.optional(percent),
 });
 
 export const dependabotSchema = z.strictObject({
-  severity: severity.default('high'),
+  severity: z._default(severity, 'high'),
   max: maxAlerts,
-  scope: z.enum(['runtime', 'development']).optional(),
+  scope: z.optional(z.enum(['runtime', 'development'])),
 });
 
 export const secretScanningSchema = z.strictObject({ max: maxAlerts });
 
 export const codeScanningSchema = z.strictObject({
-  severity: severity.default('high'),
+  severity: z._default(severity, 'high'),
   max: maxAlerts,
   /** Only alerts of this tool, e.g. CodeQL. */
-  tool: z.string().min(1).optional(),
+  tool: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const filesSchema = z
   .strictObject({
     /** Each glob matches at least one file at the head commit. */
-    exists: globs.optional(),
+    exists: z.optional(globs),
     /** Each glob matches at least one file the PR changes. */
-    changed: globs.optional(),
+    changed: z.optional(globs),
   })
-  .superRefine(atLeastOne(['exists', 'changed']));
+  .check(z.superRefine(atLeastOne(['exists', 'changed'])));
 
 export const prBodySchema = z
   .strictObject({
     /** Headings under which the PR description must say something. */
-    sections: z.array(z.string().min(1)).min(1).optional(),
+    sections: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
     /** A regular expression the description must match, e.g. a change ticket. */
-    matches: regex.optional(),
+    matches: z.optional(regex),
   })
-  .superRefine(atLeastOne(['sections', 'matches']));
+  .check(z.superRefine(atLeastOne(['sections', 'matches'])));
 
-const label = z.string().min(1);
+const label = z.string().check(z.minLength(1));
 
 /**
  * A label of `one_of` stands in no other list: one the PR must have (`all`) is no choice, and
  * one it must not have (`none`) could never be the one. A label listed twice is a slip.
  */
-function oneOfApart(labels: { all?: string[]; none?: string[]; one_of?: string[] }, ctx: z.RefinementCtx): void {
+function oneOfApart(labels: { all?: string[]; none?: string[]; one_of?: string[] }, ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
   labels.one_of?.forEach((choice, index) => {
     const path = ['one_of', index];
@@ -166,14 +180,14 @@ function oneOfApart(labels: { all?: string[]; none?: string[]; one_of?: string[]
 export const labelsSchema = z
   .strictObject({
     /** The PR has every one of these labels. */
-    all: z.array(label).min(1).optional(),
+    all: z.optional(z.array(label).check(z.minLength(1))),
     /** The PR has none of these labels. */
-    none: z.array(label).min(1).optional(),
+    none: z.optional(z.array(label).check(z.minLength(1))),
     /** The PR has exactly one of these labels: a "mark one" choice of the checklist, e.g. the risk level. */
-    one_of: z.array(label).min(2, { error: 'list at least two labels to choose from (one label the PR must have goes under all)' }).optional(),
+    one_of: z.optional(z.array(label).check(z.minLength(2, { error: 'list at least two labels to choose from (one label the PR must have goes under all)' }))),
   })
-  .superRefine(atLeastOne(['all', 'none', 'one_of']))
-  .superRefine(oneOfApart);
+  .check(z.superRefine(atLeastOne(['all', 'none', 'one_of'])))
+  .check(z.superRefine(oneOfApart));
 
 /** Every kind of check, and what it is configured with: a check item names exactly one, as a key. */
 export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels'] as const;
@@ -190,22 +204,22 @@ const KIND_SCHEMAS = {
   files: filesSchema,
   pr_body: prBodySchema,
   labels: labelsSchema,
-} satisfies Record<CheckKind, z.ZodType>;
+} satisfies Record<CheckKind, z.ZodMiniType>;
 
 type KindSchemas = typeof KIND_SCHEMAS;
-type OptionalKinds = { [K in CheckKind]: z.ZodOptional<KindSchemas[K]> };
+type OptionalKinds = { [K in CheckKind]: z.ZodMiniOptional<KindSchemas[K]> };
 
 export const checkSchema = z
   .strictObject({
     id: name('check id'),
-    name: z.string().min(1, { error: 'give the check a name people recognise' }),
+    name: z.string().check(z.minLength(1, { error: 'give the check a name people recognise' })),
     /** The checklist section it belongs to; the comment groups checks by section, in order. */
-    section: z.string().min(1).optional(),
-    required: z.boolean().default(true),
-    when: whenSchema.optional(),
-    ...(Object.fromEntries(CHECK_KINDS.map((kind) => [kind, KIND_SCHEMAS[kind].optional()])) as OptionalKinds),
+    section: z.optional(z.string().check(z.minLength(1))),
+    required: z._default(z.boolean(), true),
+    when: z.optional(whenSchema),
+    ...(Object.fromEntries(CHECK_KINDS.map((kind) => [kind, z.optional(KIND_SCHEMAS[kind])])) as OptionalKinds),
   })
-  .superRefine((check, ctx) => {
+  .check(z.superRefine((check, ctx) => {
     const kinds = CHECK_KINDS.filter((kind) => check[kind] !== undefined);
     if (kinds.length !== 1) {
       ctx.addIssue({
@@ -216,7 +230,7 @@ export const checkSchema = z
             : `check \`${check.id}\` has ${kinds.join(' and ')}: split it into one check per kind`,
       });
     }
-  });
+  }));
 
 type CheckItem = z.output<typeof checkSchema>;
 
@@ -234,29 +248,32 @@ function withKind(check: CheckItem): CheckConfig {
   return { ...check, kind: CHECK_KINDS.find((kind) => check[kind] !== undefined) } as CheckConfig;
 }
 
-export const configSchema = z
+const checkedConfig = z
   .strictObject({
     version: z.literal(1, { error: 'version must be 1' }),
-    release: releaseSchema.optional(),
-    signoffs: z.record(name('role name'), roleSchema).default({}),
-    checks: z.array(checkSchema).default([]),
+    release: z.optional(releaseSchema),
+    signoffs: z._default(z.record(name('role name'), roleSchema), {}),
+    checks: z._default(z.array(checkSchema), []),
     /** One person's sign-off fills one role on a PR (separation of duties). */
-    distinct_signers: z.boolean().default(true),
+    distinct_signers: z._default(z.boolean(), true),
     /** Who may waive a check with `/waive <check-id> <reason>`, and for how long a waiver holds. */
-    waivers: z.strictObject({ by: z.array(name('role name')).min(1), expires_after: duration.optional() }).optional(),
+    waivers: z.optional(z.strictObject({ by: z.array(name('role name')).check(z.minLength(1)), expires_after: z.optional(duration) })),
     /** A PR that changes readiness.yml also needs this role's sign-off. */
-    policy_change: z.strictObject({ signoff: name('role name') }).optional(),
+    policy_change: z.optional(z.strictObject({ signoff: name('role name') })),
     /** On schedule runs, mention a role's people when its sign-off has been pending this long. */
-    remind_after: duration.optional(),
+    remind_after: z.optional(duration),
     /** What a PR the gate does not apply to gets: no status (safe with retargeting), or success. */
-    non_release_status: z.enum(['none', 'success']).default('none'),
+    non_release_status: z._default(z.enum(['none', 'success']), 'none'),
     /**
      * Who may write each status context or check run the gate reads (a name or a glob → the
      * accounts; an App as `<slug>[bot]`). Others' statuses and check runs under that name are ignored.
      */
-    writers: z.record(z.string().min(1), z.array(z.string().regex(LOGIN, { error: 'a GitHub login, or an App as <slug>[bot]' })).min(1)).default({}),
+    writers: z._default(
+      z.record(z.string().check(z.minLength(1)), z.array(z.string().check(z.regex(LOGIN, { error: 'a GitHub login, or an App as <slug>[bot]' }))).check(z.minLength(1))),
+      {},
+    ),
   })
-  .superRefine((config, ctx) => {
+  .check(z.superRefine((config, ctx) => {
     const seen = new Map<string, number>();
     const declared = Object.keys(config.signoffs);
     const undeclared = (role: string, path: (string | number)[]) => {
@@ -279,11 +296,15 @@ export const configSchema = z
       }
       if (check.signoff !== undefined) undeclared(check.signoff, ['checks', index, 'signoff']);
     });
-  })
-  // The YAML stays as people write it (one key per kind); `kind` is added here, once, so that
-  // nothing that reads a check has to find out which key is set. The JSON Schema (the input
-  // side) does not change.
-  .transform((config) => ({ ...config, checks: config.checks.map(withKind) }));
+  }));
+
+// The YAML stays as people write it (one key per kind); `kind` is added here, once, so that
+// nothing that reads a check has to find out which key is set. The JSON Schema (the input
+// side) does not change.
+export const configSchema = z.pipe(
+  checkedConfig,
+  z.transform((config: z.output<typeof checkedConfig>) => ({ ...config, checks: config.checks.map(withKind) })),
+);
 
 export type ReadinessConfig = z.output<typeof configSchema>;
 export type RoleConfig = ReadinessConfig['signoffs'][string];
