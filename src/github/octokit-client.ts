@@ -7,6 +7,7 @@ import { errorMessage } from '../core/errors/error-message.ts';
 import { describeApiError, isRateLimited } from './api-problem.ts';
 import { ReadOnlyViolation, UnreadableAnswer } from './requests/client-errors.ts';
 import { ConditionalCache } from './requests/conditional-requests.ts';
+import { nodeFetch, proxyConfigured } from './requests/node-fetch.ts';
 import { RateBudget } from './requests/rate-budget.ts';
 import { RateLimitSpent } from './requests/rate-limit-spent.ts';
 import { RequestPacer } from './requests/request-pacer.ts';
@@ -36,8 +37,9 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
 /** The one place that sets up retries and throttling for every request the gate makes. */
 export function createGitHubClient(options: ClientOptions): GitHubClient {
-  const timedFetch: typeof fetch = (input, init) =>
-    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs) });
+  // Node's own fetch only behind a proxy (it alone honours Node's proxy settings): loading it costs a run as much as starting Node.
+  const transport: typeof fetch = proxyConfigured(process.env) ? (input, init) => fetch(input, init) : nodeFetch;
+  const timedFetch: typeof fetch = (input, init) => transport(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs) });
 
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
     if (retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS) {
