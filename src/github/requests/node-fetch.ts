@@ -1,11 +1,13 @@
+import type * as Http from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
 
 // Required, not imported: an ESM import of node:http reads all its exports, and with them the
 // ones that load Node's fetch implementation (WebSocket, CloseEvent), which is what this avoids.
 const require = createRequire(import.meta.url);
-const { request: httpRequest, Agent: HttpAgent } = require('node:http') as typeof import('node:http');
-const { request: httpsRequest, Agent: HttpsAgent } = require('node:https') as typeof import('node:https');
+const { request: httpRequest, Agent: HttpAgent } = require('node:http') as typeof Http;
+const { request: httpsRequest, Agent: HttpsAgent } = require('node:https') as typeof Https;
 
 /**
  * The part of `fetch` Octokit uses, over node:http(s). Node loads its fetch implementation
