@@ -4,9 +4,9 @@
 // 64 KiB comments. A report: it exits 0 when a target is missed, and 1 only when it could
 // not measure.
 import { execFile } from 'node:child_process';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { evaluate } from '../../src/core/evaluation/evaluate.ts';
@@ -332,9 +332,12 @@ async function main(): Promise<void> {
       [`${ratio.toFixed(2)}×`, `≤ ${COLD_TARGET_RATIO}×`, judge('cold start', `≤ ${COLD_TARGET_RATIO}× node -e ''`, `${ratio.toFixed(2)}× (${ms(coldAction)} vs ${ms(coldBare)})`, ratio <= COLD_TARGET_RATIO)],
     ]);
 
-    // 5. Bundle size.
-    const bytes = (await stat(bundle)).size;
-    printTable('5. Bundle size of dist/index.js', ['bytes', 'MB', 'MiB', 'target', 'verdict'], [
+    // 5. Bundle size: every chunk the action may load (source maps aside).
+    const dist = dirname(bundle);
+    const chunks = (await readdir(dist)).filter((name) => name.endsWith('.js'));
+    const bytes = (await Promise.all(chunks.map((name) => stat(join(dist, name))))).reduce((sum, file) => sum + file.size, 0);
+    const entry = (await stat(bundle)).size;
+    printTable(`5. Size of dist/*.js (${chunks.length} files; index.js alone ${count(entry)} bytes)`, ['bytes', 'MB', 'MiB', 'target', 'verdict'], [
       [count(bytes), (bytes / 1e6).toFixed(3), (bytes / 2 ** 20).toFixed(3), '< 1.5 MB (1,500,000 bytes)', judge('bundle size', '< 1.5 MB', `${(bytes / 1e6).toFixed(3)} MB`, bytes < BUNDLE_TARGET_BYTES)],
     ]);
 
