@@ -2,7 +2,7 @@ import type { ConnectionProblem } from './connection-problems.ts';
 import { httpsGet } from './https-get.ts';
 import { PROBE_BOUNDS, type HttpProbeSettings } from './probe-input.ts';
 import type { ProbeOptions } from './probe-fact.ts';
-import { hostKey } from './probe-url.ts';
+import { hostKey } from '../core/config/probe-url.ts';
 import { clean } from './wording.ts';
 
 /** How one attempt ended: the last answer, a redirect it would not follow, or no answer. */

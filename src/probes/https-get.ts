@@ -1,7 +1,7 @@
 import { request } from 'node:https';
 import { isIP } from 'node:net';
 import { connectionProblem, timeoutProblem, type ConnectionProblem } from './connection-problems.ts';
-import { hostKey } from './probe-url.ts';
+import { hostKey } from '../core/config/probe-url.ts';
 
 /** The only headers a probe sends (Node adds Host and `Connection: close`): no token, no cookie, no Authorization, ever. */
 export const PROBE_HEADERS = Object.freeze({ 'user-agent': 'release-readiness-probe', accept: 'application/json, */*;q=0.5' });

@@ -1,5 +1,5 @@
 import type { JsonScalar } from './probe-fact.ts';
-import { checkProbeHost, checkProbeUrl, hostKey } from './probe-url.ts';
+import { checkProbeHost, checkProbeUrl, hostKey } from '../core/config/probe-url.ts';
 
 /**
  * A probe description as the policy gives it, its defaults and its bounds. The config schema

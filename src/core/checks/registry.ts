@@ -9,6 +9,7 @@ import { labelsCheck } from './labels-check.ts';
 import { prBodyCheck } from './pr-body-check.ts';
 import { reviewsCheck } from './reviews-check.ts';
 import { signoffCheck } from './signoff-check.ts';
+import { deploymentCheck, metricCheck, probeCheck, windowCheck } from './timed-checks.ts';
 
 const MODULES: { [K in CheckKind]: CheckKindModule<K> } = {
   ci: ciCheck,
@@ -21,6 +22,10 @@ const MODULES: { [K in CheckKind]: CheckKindModule<K> } = {
   files: filesCheck,
   pr_body: prBodyCheck,
   labels: labelsCheck,
+  metric: metricCheck,
+  deployment: deploymentCheck,
+  probe: probeCheck,
+  window: windowCheck,
 };
 
 // The kind and the check travel together as one type parameter, so the module of a kind only

@@ -2,7 +2,9 @@
 // chained API puts every method on every schema object, and the bundle loads it on every event).
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { parseWindowPolicy } from '../windows/window-policy.ts';
 import { globProblem, regexProblem } from './patterns.ts';
+import { checkProbeHost, checkProbeUrl } from './probe-url.ts';
 import { REPO_PERMISSIONS } from './repo-permissions.ts';
 
 /** Names that people type after `/signoff`: lowercase so a command is unambiguous. */
@@ -189,8 +191,88 @@ export const labelsSchema = z
   .check(z.superRefine(atLeastOne(['all', 'none', 'one_of'])))
   .check(z.superRefine(oneOfApart));
 
+const text = z.string().check(z.minLength(1));
+
+/** A figure a tool measured, read and compared with `min` and `max`. */
+export const metricSchema = z
+  .strictObject({
+    /** What the figure is, e.g. "p95 overhead"; the check's id otherwise. */
+    label: z.optional(text),
+    /** The status context or check run that reports it; absent: recorded by this action in the CI job (`metric-file`). */
+    from: z.optional(text),
+    /** A regular expression whose first group is the number, run on the status description or the check run's output. */
+    pattern: z.optional(regex),
+    unit: z.optional(text),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+  })
+  .check(z.superRefine(atLeastOne(['min', 'max'])))
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.min !== undefined && value.max !== undefined && value.min > value.max) ctx.addIssue({ code: 'custom', message: 'min is above max: no figure could pass', path: ['min'] });
+      if (value.pattern !== undefined && value.from === undefined) ctx.addIssue({ code: 'custom', message: 'pattern reads a tool’s text: give `from` (a recorded metric is a number already)', path: ['pattern'] });
+    }),
+  );
+
+/** A deployment GitHub records for the head commit (or the same files). */
+export const deploymentSchema = z.strictObject({
+  environment: text,
+  /** A success older than this no longer counts. */
+  max_age: z.optional(duration),
+});
+
+const probeUrl = z.string().check(
+  z.superRefine((value, ctx) => {
+    const problem = checkProbeUrl(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+const probeHost = z.string().check(
+  z.superRefine((value, ctx) => {
+    const problem = checkProbeHost(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A live endpoint, probed from the runner: an HTTPS GET, or a TLS certificate. */
+export const probeSchema = z.union([
+  z.strictObject({
+    url: probeUrl,
+    status: z.optional(z.array(z.int().check(z.gte(100), z.lte(599))).check(z.minLength(1))),
+    json: z.optional(z.strictObject({ path: text, equals: scalar })),
+    timeout_seconds: z.optional(z.int().check(z.gte(1), z.lte(30))),
+    allow_hosts: z.optional(z.array(probeHost).check(z.minLength(1), z.maxLength(32))),
+  }),
+  z.strictObject({
+    tls: z.strictObject({
+      host: probeHost,
+      port: z.optional(z.int().check(z.gte(1), z.lte(65535))),
+      min_days: z.int().check(z.gte(0), z.lte(3650)),
+    }),
+  }),
+]);
+
+/** When merging is allowed: weekly windows in a time zone, never during a freeze. */
+export const windowSchema = z
+  .strictObject({
+    /** e.g. ["Tue-Thu 09:00-16:00"]. */
+    when: z.array(z.string()).check(z.minLength(1, { error: 'list at least one window, e.g. "Tue-Thu 09:00-16:00"' })),
+    /** An IANA time zone, e.g. Europe/Berlin. */
+    zone: z.string(),
+    freezes: z.optional(z.array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string() }))),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      const parsed = parseWindowPolicy(value);
+      if (parsed.ok) return;
+      // Each message already says the column, within the window's text.
+      for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: error.message, path: error.path });
+    }),
+  );
+
 /** Every kind of check, and what it is configured with: a check item names exactly one, as a key. */
-export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels'] as const;
+export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels', 'metric', 'deployment', 'probe', 'window'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 const KIND_SCHEMAS = {
@@ -204,6 +286,10 @@ const KIND_SCHEMAS = {
   files: filesSchema,
   pr_body: prBodySchema,
   labels: labelsSchema,
+  metric: metricSchema,
+  deployment: deploymentSchema,
+  probe: probeSchema,
+  window: windowSchema,
 } satisfies Record<CheckKind, z.ZodMiniType>;
 
 type KindSchemas = typeof KIND_SCHEMAS;

@@ -1,5 +1,6 @@
 import { formatConfigError } from '../config/config-error.ts';
-import type { ReadinessConfig } from '../config/schema.ts';
+import type { CheckConfig, ReadinessConfig } from '../config/schema.ts';
+import { windowChangesAt } from '../checks/window-check.ts';
 import { lookupReader, type LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceSnapshot, PolicyFile } from '../evidence/snapshot.ts';
 import { isLivingComment } from '../markers/gate-comments.ts';
@@ -88,6 +89,7 @@ function gate(base: Evaluation, snapshot: EvidenceSnapshot, policy: PolicyFile, 
   const changes = [
     ...waivers.flatMap((waiver) => (waiver.expiresAt ? [Date.parse(waiver.expiresAt)] : [])),
     ...(reminders && comments?.ok ? [nextReminderAt(roles, comments.value, identity, reminders)] : []),
+    ...config.checks.map((check) => clockChange(check, snapshot.evaluatedAt)),
   ].filter((at): at is number => at !== null && at >= Date.parse(snapshot.evaluatedAt));
   return {
     ...base,
@@ -105,6 +107,18 @@ function gate(base: Evaluation, snapshot: EvidenceSnapshot, policy: PolicyFile, 
     reconsiderAt: changes.length === 0 ? null : new Date(Math.min(...changes)).toISOString().replace('.000Z', 'Z'),
     followUps: lookups.missing(),
   };
+}
+
+/**
+ * When a check's verdict can change with nothing on GitHub changing: a window opens or closes; a
+ * live endpoint or a deployment can change at any time, so those are judged again on every run.
+ */
+function clockChange(check: CheckConfig, evaluatedAt: string): number | null {
+  if (check.kind === 'window') {
+    const at = windowChangesAt(check.window, evaluatedAt);
+    return at === null ? null : Date.parse(at);
+  }
+  return check.kind === 'probe' || check.kind === 'deployment' ? Date.parse(evaluatedAt) : null;
 }
 
 /** When the head was pushed, from GitHub's record of pushes; null when that record is not at hand. */
