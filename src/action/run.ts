@@ -14,6 +14,7 @@ import { RequestPacer } from '../github/requests/request-pacer.ts';
 import { createPublisher } from '../github/publish/publisher.ts';
 import { observeServerClock } from '../github/server-clock.ts';
 import { recordCoverage } from './record-coverage.ts';
+import { recordMetric } from './record-metric.ts';
 import type { Settings } from './settings.ts';
 
 function snapshotSaver(settings: Settings, log: Logger) {
@@ -27,8 +28,8 @@ function snapshotSaver(settings: Settings, log: Logger) {
   };
 }
 
-/** The commits a coverage report describes: the PRs' heads, the checked commit, or the pushed one. */
-async function coverageCommits(context: GateContext, event: GateEvent): Promise<string[]> {
+/** The commits a report measured in the CI job describes: the PRs' heads, the checked commit, or the pushed one. */
+async function recordedCommits(context: GateContext, event: GateEvent): Promise<string[]> {
   const { targets } = event;
   if (targets.kind === 'numbers') return (await findPullRequests(context, targets)).map((pr) => pr.head.sha);
   if (targets.kind === 'head-sha') return [targets.sha];
@@ -75,7 +76,14 @@ export async function run(settings: Settings, raw: RawEvent, log: Logger, now: (
     // gate's own workflow, which runs again when CI completes. Evaluating here would read
     // this very job as CI that is still running.
     const input = { file: settings.coverageFile, workspace: settings.workspace, runUrl: settings.runUrl };
-    const record = await recordCoverage(publisher, input, await coverageCommits(context, event), log);
+    const record = await recordCoverage(publisher, input, await recordedCommits(context, event), log);
+    return { ...emptyResult(), failures: record.ok ? [] : [{ number: 0, message: record.description }] };
+  }
+  if (settings.metric) {
+    // The same for a measured figure (a latency, a memory use): recorded as
+    // release-readiness/metric/<id>, for the `metric` check of that id.
+    const input = { metric: settings.metric, workspace: settings.workspace, runUrl: settings.runUrl };
+    const record = await recordMetric(publisher, input, await recordedCommits(context, event), log);
     return { ...emptyResult(), failures: record.ok ? [] : [{ number: 0, message: record.description }] };
   }
   return runGate({ context, publisher, event, prBudgetMs: settings.prBudgetMs, runUrl: settings.runUrl, saveSnapshot: snapshotSaver(settings, log) });

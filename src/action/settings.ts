@@ -1,4 +1,7 @@
 import * as core from '@actions/core';
+import { regexProblem } from '../core/config/patterns.ts';
+import { NAME as CHECK_ID } from '../core/config/schema.ts';
+import { jsonPathProblem, type MetricLocation } from '../core/metrics/metric-report.ts';
 import type { PolicySource } from '../gate/gate-context.ts';
 import { DEFAULT_NETWORK, type NetworkSettings } from '../github/network-settings.ts';
 import type { RepoRef } from '../github/repository.ts';
@@ -24,7 +27,9 @@ export interface Settings {
   appSlug: string | null;
   /** A coverage report to record on the commit (`coverage-file` input), relative to the workspace. */
   coverageFile: string | null;
-  /** Where the workflow checked out the repository, for `coverage-file`. */
+  /** A measured figure to record on the commit (`metric-file` and the inputs beside it). */
+  metric: MetricSettings | null;
+  /** Where the workflow checked out the repository, for `coverage-file` and `metric-file`. */
   workspace: string;
   /** This workflow run's page, where a recorded figure came from. */
   runUrl: string | null;
@@ -38,7 +43,54 @@ export interface Settings {
   prBudgetMs: number;
 }
 
+/** A figure measured in the CI job, to record as the status `release-readiness/metric/<id>`. */
+export interface MetricSettings {
+  /** The id of the `metric` check that reads it (`metric` input). */
+  id: string;
+  /** The report, relative to the workspace (`metric-file` input). */
+  file: string;
+  /** Where in the report the number is (`metric-json`, `metric-pattern`, or the first number). */
+  location: MetricLocation;
+  /** Written after the number in the status description (`metric-unit` input). */
+  unit: string | null;
+}
+
 export class InputError extends Error {}
+
+const MAX_UNIT = 40;
+
+function metricLocationInput(): MetricLocation {
+  const path = core.getInput('metric-json');
+  const pattern = core.getInput('metric-pattern');
+  if (path && pattern) throw new InputError('Give `metric-json` or `metric-pattern`, not both: one says where the number is.');
+  if (path) {
+    const problem = jsonPathProblem(path);
+    if (problem) throw new InputError(`Input \`metric-json\`: ${problem}.`);
+    return { kind: 'json', path };
+  }
+  if (pattern) {
+    const problem = regexProblem(pattern);
+    if (problem) throw new InputError(`Input \`metric-pattern\`: ${problem}.`);
+    return { kind: 'pattern', pattern };
+  }
+  return { kind: 'first-number' };
+}
+
+function metricInput(coverageFile: string | null): MetricSettings | null {
+  const file = core.getInput('metric-file');
+  const id = core.getInput('metric');
+  if (!file) {
+    const stray = ['metric', 'metric-json', 'metric-pattern', 'metric-unit'].find((name) => core.getInput(name));
+    if (stray) throw new InputError(`Input \`${stray}\` is for recording a measured figure: give \`metric-file\` too (the report that holds it).`);
+    return null;
+  }
+  if (!id) throw new InputError('Input `metric-file` needs `metric`: the id of the `metric` check in readiness.yml that reads the figure.');
+  if (!CHECK_ID.test(id)) throw new InputError(`Input \`metric\` must be a check id: lowercase letters, digits, '-' and '_', starting with a letter or digit (got \`${id}\`).`);
+  if (coverageFile) throw new InputError('Give `coverage-file` or `metric-file` in one step, not both: record each figure in a step of its own.');
+  const unit = core.getInput('metric-unit');
+  if (unit.length > MAX_UNIT || /\p{Cc}/u.test(unit)) throw new InputError(`Input \`metric-unit\` must be one line of at most ${MAX_UNIT} characters, like ms (got \`${unit.slice(0, MAX_UNIT)}\`).`);
+  return { id, file, location: metricLocationInput(), unit: unit || null };
+}
 
 function configPathInput(): string {
   const path = core.getInput('config') || '.github/readiness.yml';
@@ -75,6 +127,7 @@ function appSlugInput(): string | null {
 export function readSettings(context: RunnerContext): Settings {
   const token = core.getInput('github-token');
   if (!token) throw new InputError('Input `github-token` is empty: leave it at its default `${{ github.token }}` or pass a token.');
+  const coverageFile = core.getInput('coverage-file') || null;
   return {
     token,
     configPath: configPathInput(),
@@ -83,7 +136,8 @@ export function readSettings(context: RunnerContext): Settings {
     apiUrl: context.apiUrl,
     securityToken: core.getInput('security-token') || null,
     appSlug: appSlugInput(),
-    coverageFile: core.getInput('coverage-file') || null,
+    coverageFile,
+    metric: metricInput(coverageFile),
     workspace: process.env['GITHUB_WORKSPACE'] || process.cwd(),
     network: DEFAULT_NETWORK,
     runUrl: context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : null,

@@ -101,8 +101,9 @@ function trackBudget(octokit: InstanceType<typeof GateOctokit>, budget: RateBudg
       budget.stopped ??= spent.message;
       throw spent;
     }
+    let settle: () => void;
     try {
-      await pacer.take(options.method);
+      settle = await pacer.take(options.method);
     } catch (error) {
       budget.stopped ??= errorMessage(error);
       throw error;
@@ -121,6 +122,8 @@ function trackBudget(octokit: InstanceType<typeof GateOctokit>, budget: RateBudg
       budget.answered(answer.headers, answer.status);
       if (isRateLimited(error)) budget.stopped ??= describeApiError(error, 'a request').message;
       throw error;
+    } finally {
+      settle();
     }
   });
 }

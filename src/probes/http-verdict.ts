@@ -1,5 +1,5 @@
+import { readJsonPath } from '../core/json/json-path.ts';
 import type { AttemptResult } from './http-attempt.ts';
-import { readJsonPath } from './json-path.ts';
 import type { HttpProbeFact, JsonScalar } from './probe-fact.ts';
 import type { HttpProbeSettings } from './probe-input.ts';
 import { duration, shown, size } from './wording.ts';

@@ -24,6 +24,7 @@ export async function runGateInProcess(fake: FakeGitHub, eventName: string, payl
     appSlug: null,
     policyFrom: 'default-branch',
     coverageFile: null,
+    metric: null,
     workspace: process.cwd(),
     runUrl: null,
     network: { requestTimeoutMs: 300, retries: 2, retryBaseMs: 10, activityWaitsMs: [10, 20] },

@@ -96,6 +96,17 @@ describe('RequestPacer: GitHub’s secondary limits, and no slower', () => {
     expect(waits).toEqual([60_000]);
   });
 
+  it('counts a request from its answer: one that waited in a queue arrived late, and its minute ends late', async () => {
+    const { instance, waits, advance } = pacer();
+    const settles = [];
+    for (let i = 0; i < 80; i++) settles.push(await instance.take('POST'));
+    // The writes were answered 5 s after they were let out.
+    advance(5_000);
+    for (const settle of settles) settle();
+    await instance.take('POST');
+    expect(waits).toEqual([61_000]);
+  });
+
   it('never waits when requests are spread out', async () => {
     const { instance, waits, advance } = pacer();
     for (let i = 0; i < 300; i++) {
@@ -113,9 +124,9 @@ describe('RequestPacer: GitHub’s secondary limits, and no slower', () => {
     }
     await expect(instance.take('POST')).rejects.toThrow('GitHub allows at most 500 content-creating requests an hour; the next request would have to wait');
     // The refusal does not jam the queue: reads still go, and later writes are judged afresh.
-    await expect(instance.take('GET')).resolves.toBeUndefined();
+    await expect(instance.take('GET')).resolves.toBeTypeOf('function');
     advance(3_600_000);
-    await expect(instance.take('POST')).resolves.toBeUndefined();
+    await expect(instance.take('POST')).resolves.toBeTypeOf('function');
   });
 
   it('refuses a request that would wait longer than 20 s by default (a PR’s time limit is not for waiting)', async () => {

@@ -2,7 +2,7 @@
 // connection is even tried.
 import { describe, expect, it } from 'vitest';
 import { runHttpProbe } from '../../src/probes/http-probe.ts';
-import { readJsonPath } from '../../src/probes/json-path.ts';
+import { readJsonPath } from '../../src/core/json/json-path.ts';
 import { httpProbeSettings, PROBE_BOUNDS, ProbeInputError, tlsProbeSettings } from '../../src/probes/probe-input.ts';
 import { checkProbeHost, checkProbeUrl } from '../../src/core/config/probe-url.ts';
 import { runTlsProbe } from '../../src/probes/tls-probe.ts';

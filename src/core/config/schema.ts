@@ -7,8 +7,8 @@ import { globProblem, regexProblem } from './patterns.ts';
 import { checkProbeHost, checkProbeUrl } from './probe-url.ts';
 import { REPO_PERMISSIONS } from './repo-permissions.ts';
 
-/** Names that people type after `/signoff`: lowercase so a command is unambiguous. */
-const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/** Names that people type after `/signoff` (and check ids): lowercase so a command is unambiguous. */
+export const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 
 // zod/mini leaves messages to a locale; parse-config.ts rewrites or passes on zod's English ones.

@@ -76,8 +76,12 @@ class SlidingWindow {
     return Infinity;
   }
 
-  spend(now: number, cost: number): void {
-    if (cost > 0) this.#spent.push({ at: now, cost });
+  /** Counts `cost` from `now`; the entry returned is moved later once the request is answered. */
+  spend(now: number, cost: number): Spent | null {
+    if (cost === 0) return null;
+    const entry = { at: now, cost };
+    this.#spent.push(entry);
+    return entry;
   }
 }
 
@@ -106,16 +110,28 @@ export class RequestPacer {
     return longest;
   }
 
-  /** Resolves when a request may be sent (and counts it); requests are let through in turn. */
-  take(method: string): Promise<void> {
+  /**
+   * Resolves when a request may be sent (and counts it); requests are let through in turn. Call
+   * the function it resolves to once the request is answered: a request can wait in Octokit's
+   * queue before it leaves, and GitHub counts it when it arrives, so the pacer counts it from
+   * its answer, the latest it can have arrived.
+   */
+  take(method: string): Promise<() => void> {
     const turn = this.#queue.then(async () => {
       const wait = this.#wait(method, 1);
       if (wait.ms > this.#maxWaitMs) throw new PacingRefused(wait.window, wait.ms);
       if (wait.ms > 0) await this.#sleep(wait.ms);
       const now = this.#clock();
-      for (const window of this.#windows) window.spend(now, window.cost(method));
+      const entries = this.#windows.map((window) => window.spend(now, window.cost(method))).filter((entry): entry is Spent => entry !== null);
+      return () => {
+        const answered = this.#clock();
+        for (const entry of entries) entry.at = Math.max(entry.at, answered);
+      };
     });
-    this.#queue = turn.catch(() => {});
+    this.#queue = turn.then(
+      () => {},
+      () => {},
+    );
     return turn;
   }
 
