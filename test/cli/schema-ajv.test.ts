@@ -10,7 +10,9 @@ import { parseConfig } from '../../src/core/config/parse-config.ts';
 
 // Strict, but for `strictRequired`: `anyOf: [{ required: [key] }]` names keys the parent object
 // declares, JSON Schema's usual way to say "at least one of", which that option does not follow.
-const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+// And union types (`type: [string, number, boolean]`, a probe's expected JSON value) are standard
+// JSON Schema that only Ajv's strict mode asks to be allowed by name.
+const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
 const validate = ajv.compile(readinessJsonSchema());
 
 const byJsonSchema = (policy: unknown) => validate(policy);

@@ -83,7 +83,7 @@ describe('a bad readiness.yml, through the action', () => {
     const checks = Array.from({ length: 30 }, (_, i) => `  - { id: c${i}, name: C, ci: {}, extra${i}: 1 }\n`).join('');
     const { world, log } = await gateOn(() => {}, `version: 1\nchecks:\n${checks}`);
     expect(annotations(log)).toHaveLength(9);
-    expect(annotations(log)[0]).toMatchObject({ line: '3', col: '32', message: 'checks[0].extra0: unknown key `extra0` (expected one of: id, name, section, required, when, ci, reviews, signoff, coverage, dependabot, secret_scanning, code_scanning, files, pr_body, labels)' });
+    expect(annotations(log)[0]).toMatchObject({ line: '3', col: '32', message: 'checks[0].extra0: unknown key `extra0` (expected one of: id, name, section, required, when, ci, reviews, signoff, coverage, dependabot, secret_scanning, code_scanning, files, pr_body, labels, metric, deployment, probe, window)' });
     expect(log).toContain('More errors in .github/readiness.yml than GitHub shows as annotations: the living comment lists them all.');
     expect(world.gateComments()[0]!.body).toContain('.github/readiness.yml:32:33: checks[29].extra29: unknown key');
   });
