@@ -16,19 +16,18 @@ z.config(en());
 
 const name = (what: string) => z.string().check(z.regex(NAME, { error: `a ${what} is lowercase letters, digits, '-' and '_', starting with a letter or digit` }));
 
-export const globSchema = z.string().check(
-  z.superRefine((value, ctx) => {
-    const problem = globProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-);
+/** A string that a check of its own accepts: `problemOf` says what is wrong with it, or null. */
+const checkedString = (problemOf: (value: string) => string | null) =>
+  z.string().check(
+    z.superRefine((value, ctx) => {
+      const problem = problemOf(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
 
-const regex = z.string().check(
-  z.superRefine((value, ctx) => {
-    const problem = regexProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-);
+export const globSchema = checkedString(globProblem);
+
+const regex = checkedString(regexProblem);
 
 const globs = z.array(globSchema).check(z.minLength(1, { error: 'list at least one glob' }));
 
@@ -221,18 +220,8 @@ export const deploymentSchema = z.strictObject({
   max_age: z.optional(duration),
 });
 
-const probeUrl = z.string().check(
-  z.superRefine((value, ctx) => {
-    const problem = checkProbeUrl(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-);
-const probeHost = z.string().check(
-  z.superRefine((value, ctx) => {
-    const problem = checkProbeHost(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-);
+const probeUrl = checkedString(checkProbeUrl);
+const probeHost = checkedString(checkProbeHost);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** A live endpoint, probed from the runner: an HTTPS GET, or a TLS certificate. */
