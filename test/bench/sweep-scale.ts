@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFakeGitHub, type FakeGitHub } from '../fake-github/index.ts';
+import { createFakeGitHub, gatePermissions, type FakeGitHub } from '../fake-github/index.ts';
 import { POLICY } from '../fixtures/sample-policy.ts';
 import { scheduleEvent } from '../support/payloads.ts';
 import { runAction } from '../support/run-action.ts';
@@ -83,19 +83,22 @@ function changeSome(repo: Repo, share: number): number {
 
 async function sweepOnce(repo: Repo, bundle: string, scenario: string, run: number): Promise<SweepFigures> {
   const { fake } = repo;
+  // Every job has a GITHUB_TOKEN of its own: GitHub's per-minute limits of one run never carry into the next.
+  const token = `ghs_sweep_${scenario.replace(/\W+/g, '_')}_${run}`;
+  fake.addToken(token, { actor: 'github-actions[bot]', kind: 'github-token', permissions: gatePermissions });
   const from = fake.requests.length;
   const refusedBefore = fake.rateLimitRejections + fake.secondaryLimitHits.length;
   const hitsBefore = fake.secondaryLimitHits.length;
   const primaryBefore = fake.rateLimitRejections;
   const started = performance.now();
-  const result = await runAction({ fake, bundle, eventName: 'schedule', payload: scheduleEvent('17 * * * *'), env: { RUNNER_TEMP: repo.runnerTemp }, timeoutMs: 900_000 });
+  const result = await runAction({ fake, bundle, token, eventName: 'schedule', payload: scheduleEvent('17 * * * *'), env: { RUNNER_TEMP: repo.runnerTemp }, timeoutMs: 900_000 });
   const wallMs = performance.now() - started;
   const requests = fake.requests.slice(from);
   const log = `${result.stdout}\n${result.stderr}`;
   const line = /(\d+) open PRs: (\d+) judged, (\d+) unchanged(?:, (\d+) not reached)?/.exec(log);
   if (!line) throw new Error(`The ${scenario} run ${run} printed no summary line (exit ${result.exitCode}):\n${log.slice(-4000)}`);
   const states = repo.numbers.map((pr) => fake.statuses(REPO, fake.headSha(REPO, pr)).find((status) => status.context === 'release-readiness')?.state);
-  const rate = fake.rateLimit();
+  const rate = fake.rateLimit(token);
   return {
     scenario,
     prs: repo.numbers.length,
