@@ -6,7 +6,6 @@ import { parseConfig } from '../../src/core/config/parse-config.ts';
 import type { ReadinessConfig, WhenRules } from '../../src/core/config/schema.ts';
 import type { EvidenceSnapshot, StatusFact } from '../../src/core/evidence/snapshot.ts';
 import { changed, checkRun, comment, defaultLookups, gateStatus, review, snapshot, status, tree } from '../core/builders.ts';
-import { insideWindows, recordedMetrics, withLiveLookups } from './live-evidence.ts';
 
 /** Texts that the templates' `pr_body: { matches }` expressions look for. */
 const MATCHED_TEXT = ['Change ticket: CHG0012345.'];
@@ -66,7 +65,6 @@ export function greenPullRequest(template: string): GreenPullRequest {
       ? status('release-readiness/coverage', 'success', { description: '90.0% of lines (lcov) · 900/1000', creator: { login: 'github-actions[bot]', type: 'Bot' } })
       : status(from, 'success', { description: '90.0%' });
   const coverages = [...new Set(checks.flatMap((check) => (check.coverage ? [check.coverage.from] : [])))].map(coverage);
-  const metrics = recordedMetrics(config, '2026-11-21T09:20:00Z');
 
   // Made once, so that the memo parses each sign-off comment once for every combination.
   const signoffs = Object.entries(config.signoffs).map(([role, settings]) => {
@@ -77,17 +75,17 @@ export function greenPullRequest(template: string): GreenPullRequest {
   const approvals = APPROVERS.map((login) => review(login, 'APPROVED'));
   // `ci: {}` asks for every run, and for at least one to have reported.
   const checkRuns = [...new Set(['build', ...ciNames])].map((name) => checkRun(name));
-  const lookups = withLiveLookups(defaultLookups(), config, '2026-11-21T09:20:00Z');
+  const lookups = defaultLookups();
   lookups.permissions = { ...lookups.permissions, ...Object.fromEntries(APPROVERS.map((login) => [login, { ok: true as const, value: 'write' }])) };
 
   return {
     config,
-    snapshot: (labels, approved) => {
-      const built = snapshot({
+    snapshot: (labels, approved) =>
+      snapshot({
         policy,
         pr: { labels: [...labels], body },
         checkRuns,
-        statuses: [...coverages, ...metrics, gateStatus()],
+        statuses: [...coverages, gateStatus()],
         reviews: approvals.slice(0, approved),
         comments: signoffs,
         lookups,
@@ -99,10 +97,7 @@ export function greenPullRequest(template: string): GreenPullRequest {
           codeScanningAlerts: { ok: true, value: [] },
           baseStatuses: { ok: true, value: coverages },
         },
-      });
-      // Judged inside the policy's release windows (the builder's clock is a Saturday).
-      return { ...built, evaluatedAt: insideWindows(config, built.evaluatedAt) };
-    },
+      }),
   };
 }
 
