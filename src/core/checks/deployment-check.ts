@@ -3,6 +3,7 @@ import { notYetRead } from '../evidence/lookups.ts';
 import { code, link, rich, user, type RichText } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import { shortSha, unknownVerdict, type CheckContext, type CheckVerdict } from './check-kind.ts';
+import { namedWriters, sameAccount } from './expected-writers.ts';
 
 export interface DeploymentRule {
   /** The GitHub environment, e.g. `staging`. */
@@ -41,7 +42,11 @@ export function evaluateDeployment(rule: DeploymentRule, context: CheckContext):
 
   const now = Date.parse(snapshot.evaluatedAt);
   const fresh = (deployment: DeploymentFact) => rule.max_age === undefined || now - Date.parse(deployment.status!.createdAt) <= rule.max_age;
-  const succeeded = deployments.value.filter((deployment) => deployment.status?.state === 'success');
+  // Anyone with `deployments: write` can mark a deployment successful: when the policy names who
+  // deploys (`writers: { deployment/staging: [...] }`), only their statuses count.
+  const expected = namedWriters(context.writers, `deployment/${env}`);
+  const trusted = (deployment: DeploymentFact) => expected === null || expected.some((account) => sameAccount(deployment.status?.creator?.login, account));
+  const succeeded = deployments.value.filter((deployment) => deployment.status?.state === 'success' && trusted(deployment));
   // A commit with the same tree has the same files: its deployment is this release's. The trees
   // are asked for (one request each) only when the head itself was not deployed.
   const sameFiles =

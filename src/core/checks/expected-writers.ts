@@ -11,6 +11,11 @@ export type Attributed<T> = { kind: 'trusted'; items: T[]; ignored: string[] } |
 const same = (a: string | null | undefined, b: string) => a !== null && a !== undefined && a.toLowerCase() === b.toLowerCase();
 const slugOf = (account: string) => account.replace(/\[bot\]$/i, '');
 
+/** Whether a login is the account `writers:` names (an App by `<slug>[bot]` or its slug alone). */
+export function sameAccount(login: string | null | undefined, account: string): boolean {
+  return same(login, account) || same(login, `${slugOf(account)}[bot]`);
+}
+
 /** The accounts `writers:` names for a context or check name (an App as `<slug>[bot]` or its slug); null when none. */
 export function namedWriters(writers: Readonly<Record<string, readonly string[]>>, name: string): string[] | null {
   const named = Object.entries(writers).flatMap(([pattern, accounts]) => (pattern === name || matchesAnyGlob([pattern], name) ? accounts : []));
@@ -31,7 +36,7 @@ function attribute<T>(items: readonly T[], writerOf: (item: T) => string, expect
 /** One context's statuses (newest first), as far as they come from the expected writer. */
 export function statusesFrom(statuses: readonly StatusFact[], expected: readonly string[] | null): Attributed<StatusFact> {
   const login = (status: StatusFact) => status.creator?.login ?? 'an unknown account';
-  return attribute(statuses, login, expected, (status, account) => same(status.creator?.login, account) || same(status.creator?.login, `${slugOf(account)}[bot]`));
+  return attribute(statuses, login, expected, (status, account) => sameAccount(status.creator?.login, account));
 }
 
 /** One name's check runs, as far as they come from the expected App. */

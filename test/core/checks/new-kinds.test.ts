@@ -43,6 +43,13 @@ describe('deployment', () => {
   it.each(rows)('%s', (_name, r, lookups, outcome, summary) => {
     expect(verdict(evaluateDeployment(r, contextOf(withLookups(lookups))))).toEqual([outcome, summary]);
   });
+  it('counts a success only from who deploys, when the policy names them', () => {
+    const lookups = { deployments: { staging: { ok: true as const, value: [deployment(HEAD, 'success')] } } };
+    expect(evaluateDeployment(rule, contextOf(withLookups(lookups), { 'deployment/staging': ['deploy-bot'] })).outcome).toBe('pass');
+    expect(evaluateDeployment(rule, contextOf(withLookups(lookups), { 'deployment/staging': ['release-app[bot]'] })).outcome).toBe('pending');
+    expect(evaluateDeployment(rule, contextOf(withLookups(lookups), { 'deployment/production': ['release-app[bot]'] })).outcome).toBe('pass');
+  });
+
   it('asks for the deployments, and only then for trees', () => {
     const context = contextOf(withLookups({}));
     expect(evaluateDeployment(rule, context).outcome).toBe('unknown');
