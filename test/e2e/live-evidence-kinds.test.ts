@@ -1,12 +1,9 @@
 // The metric, deployment, window and probe kinds, end to end: the bundled action against the
 // fake GitHub (and, for probes, a local HTTPS server whose CA the runner trusts).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gatePermissions } from '../fake-github/index.ts';
-import { closeAll, closedPort, startHttpsServer } from '../probes/local-servers.ts';
-import { makeTestCertificates, type TestCertificates } from '../probes/certificates.ts';
+import { closedPort, startHttpsServer } from '../probes/local-servers.ts';
+import { useTrustedCa } from '../probes/trusted-ca.ts';
 import { REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
 const newWorld = useReleaseWorlds();
@@ -88,27 +85,17 @@ describe('window', () => {
 });
 
 describe('probe', () => {
-  let certificates: TestCertificates;
-  let caDir: string;
-  beforeAll(async () => {
-    certificates = makeTestCertificates();
-    caDir = await mkdtemp(join(tmpdir(), 'readiness-ca-'));
-    await writeFile(join(caDir, 'ca.pem'), certificates.ca);
-  });
-  afterAll(async () => {
-    await rm(caDir, { recursive: true, force: true });
-  });
-  afterEach(closeAll);
+  const ca = useTrustedCa();
 
   const probeOf = async (url: string) => {
     const world = await newWorld({ policy: policy(`  - id: health\n    name: Health check endpoint exposed\n    probe: { url: "${url}", json: { path: status, equals: ok }, timeout_seconds: 2 }\n`) });
     const payload = (await import('../support/payloads.ts')).pullRequestTargetEvent(world.fake, REPO, world.pr, 'opened');
-    await world.gate('pull_request_target', payload, { env: { NODE_EXTRA_CA_CERTS: join(caDir, 'ca.pem') }, timeoutMs: 30_000 });
+    await world.gate('pull_request_target', payload, { env: ca().env, timeoutMs: 30_000 });
     return world;
   };
 
   it('passes when the endpoint answers as expected, and sends it no token', async () => {
-    const server = await startHttpsServer(certificates.valid, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+    const server = await startHttpsServer(ca().certificates.valid, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
     const world = await probeOf(`https://localhost:${server.port}/health`);
     expect(statusOf(world).state).toBe('success');
     expect(commentOf(world)).toMatch(/answered 200 in \d+ ms/);
@@ -116,7 +103,7 @@ describe('probe', () => {
   });
 
   it('fails when it answers otherwise', async () => {
-    const server = await startHttpsServer(certificates.valid, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"degraded"}'));
+    const server = await startHttpsServer(ca().certificates.valid, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"degraded"}'));
     const world = await probeOf(`https://localhost:${server.port}/health`);
     expect(statusOf(world).state).toBe('failure');
     expect(commentOf(world)).toContain('`status` is "degraded", expected "ok"');

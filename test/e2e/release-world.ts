@@ -29,7 +29,15 @@ export interface ReleaseWorld {
   gateComments: () => IssueComment[];
 }
 
-export async function releaseWorld(options: { policy?: string; base?: string; title?: string } = {}): Promise<ReleaseWorld> {
+export interface ReleaseWorldOptions {
+  policy?: string;
+  base?: string;
+  title?: string;
+  /** Options of every run of the action in this world (e.g. the env of a runner that trusts a CA); a run's own options add to them. */
+  run?: Partial<RunActionOptions>;
+}
+
+export async function releaseWorld(options: ReleaseWorldOptions = {}): Promise<ReleaseWorld> {
   const fake = await createFakeGitHub();
   const base = options.base ?? 'release/1.4';
   fake.createRepo(REPO, { defaultBranch: 'main', files: { 'README.md': '# rocket\n', 'src/app.ts': 'export const version = "1.3";\n' } });
@@ -41,7 +49,9 @@ export async function releaseWorld(options: { policy?: string; base?: string; ti
   // The maintainers can write to the repository (their reviews count); anyone else only reads it.
   for (const login of MAINTAINERS) fake.setRepoPermission(REPO, login, 'write');
 
-  const gate = (eventName: string, payload: object, extra: Partial<RunActionOptions> = {}) => runAction({ fake, eventName, payload, ...extra });
+  const run = options.run ?? {};
+  const gate = (eventName: string, payload: object, extra: Partial<RunActionOptions> = {}) =>
+    runAction({ fake, eventName, payload, ...run, ...extra, inputs: { ...run.inputs, ...extra.inputs }, env: { ...run.env, ...extra.env } });
   const world: ReleaseWorld = {
     fake,
     pr,
@@ -67,7 +77,7 @@ export function logOf(result: ActionResult): string {
  * Creates a world per test and, after each, checks that every request the action made
  * was one GitHub's OpenAPI description allows, then stops the fake.
  */
-export function useReleaseWorlds(): (options?: Parameters<typeof releaseWorld>[0]) => Promise<ReleaseWorld> {
+export function useReleaseWorlds(): (options?: ReleaseWorldOptions) => Promise<ReleaseWorld> {
   let current: ReleaseWorld | undefined;
   afterEach(async () => {
     if (!current) return;

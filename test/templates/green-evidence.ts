@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/core/config/parse-config.ts';
 import type { ReadinessConfig, WhenRules } from '../../src/core/config/schema.ts';
 import type { EvidenceSnapshot, StatusFact } from '../../src/core/evidence/snapshot.ts';
 import { changed, checkRun, comment, defaultLookups, gateStatus, review, snapshot, status, tree } from '../core/builders.ts';
+import { insideWindows, recordedMetrics, withLiveLookups } from './live-evidence.ts';
 
 /** Texts that the templates' `pr_body: { matches }` expressions look for. */
 const MATCHED_TEXT = ['Change ticket: CHG0012345.'];
@@ -65,6 +66,7 @@ export function greenPullRequest(template: string): GreenPullRequest {
       ? status('release-readiness/coverage', 'success', { description: '90.0% of lines (lcov) · 900/1000', creator: { login: 'github-actions[bot]', type: 'Bot' } })
       : status(from, 'success', { description: '90.0%' });
   const coverages = [...new Set(checks.flatMap((check) => (check.coverage ? [check.coverage.from] : [])))].map(coverage);
+  const metrics = recordedMetrics(config, '2026-11-21T09:20:00Z');
 
   // Made once, so that the memo parses each sign-off comment once for every combination.
   const signoffs = Object.entries(config.signoffs).map(([role, settings]) => {
@@ -75,17 +77,17 @@ export function greenPullRequest(template: string): GreenPullRequest {
   const approvals = APPROVERS.map((login) => review(login, 'APPROVED'));
   // `ci: {}` asks for every run, and for at least one to have reported.
   const checkRuns = [...new Set(['build', ...ciNames])].map((name) => checkRun(name));
-  const lookups = defaultLookups();
+  const lookups = withLiveLookups(defaultLookups(), config, '2026-11-21T09:20:00Z');
   lookups.permissions = { ...lookups.permissions, ...Object.fromEntries(APPROVERS.map((login) => [login, { ok: true as const, value: 'write' }])) };
 
   return {
     config,
-    snapshot: (labels, approved) =>
-      snapshot({
+    snapshot: (labels, approved) => {
+      const built = snapshot({
         policy,
         pr: { labels: [...labels], body },
         checkRuns,
-        statuses: [...coverages, gateStatus()],
+        statuses: [...coverages, ...metrics, gateStatus()],
         reviews: approvals.slice(0, approved),
         comments: signoffs,
         lookups,
@@ -97,7 +99,10 @@ export function greenPullRequest(template: string): GreenPullRequest {
           codeScanningAlerts: { ok: true, value: [] },
           baseStatuses: { ok: true, value: coverages },
         },
-      }),
+      });
+      // Judged inside the policy's release windows (the builder's clock is a Saturday).
+      return { ...built, evaluatedAt: insideWindows(config, built.evaluatedAt) };
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { matchesAnyGlob } from '../../src/core/config/patterns.ts';
 import type { CheckConfig, ReadinessConfig } from '../../src/core/config/schema.ts';
 import type { CommentFact, EvidenceSnapshot, ReviewFact, StatusFact } from '../../src/core/evidence/snapshot.ts';
 import { changed, checkRun, comment, defaultLookups, gateStatus, pullRequest, review, snapshot, status, tree } from '../core/builders.ts';
+import { insideWindows, recordedMetrics, withLiveLookups } from './live-evidence.ts';
 
 export const MOMENTS = ['opened', 'half-way', 'ready'] as const;
 export type Moment = (typeof MOMENTS)[number];
@@ -71,10 +72,11 @@ function approvals(checks: readonly CheckConfig[], count: number): ReviewFact[] 
 
 /**
  * The evidence of a template's release PR at one moment:
- * - opened: CI running, no coverage recorded, the description template not filled in, nothing labelled, reviewed or signed;
- * - half-way: CI green, coverage recorded, the description filled in, the labels and files in, one approval, the first half of the roles signed;
+ * - opened: CI running, no coverage or other figure recorded, nothing deployed, the description template not filled in, nothing labelled, reviewed or signed;
+ * - half-way: CI green, coverage and the other figures recorded, the head deployed, the description filled in, the labels and files in, one approval, the first half of the roles signed;
  * - ready: every approval and sign-off in.
- * The PR changes no component that a `when: paths` names, as most releases.
+ * The PR changes no component that a `when: paths` names, as most releases. Its live endpoints
+ * answer as the probes expect, and it is judged inside the policy's release windows.
  */
 export function momentSnapshot(config: ReadinessConfig, policy: string, moment: Moment): EvidenceSnapshot {
   const opened = moment === 'opened';
@@ -84,11 +86,11 @@ export function momentSnapshot(config: ReadinessConfig, policy: string, moment: 
   const changes = opened ? [] : checks.flatMap((check) => (check.files?.changed ?? []).map((glob) => example(glob, 'index.md')));
   const files = checks.flatMap((check) => (check.files?.exists ?? []).map((glob) => example(glob, 'index.md')));
   const roles = Object.keys(config.signoffs).length;
-  return snapshot({
+  const built = snapshot({
     policy,
     pr: { labels, body: body(checks, !opened) },
     checkRuns: jobs.map((name) => (opened ? checkRun(name, 'in_progress', null) : checkRun(name))),
-    statuses: [gateStatus(), ...(opened ? [] : [coverage('86.4% of lines (lcov) · 864/1000')])],
+    statuses: [gateStatus(), ...(opened ? [] : [coverage('86.4% of lines (lcov) · 864/1000'), ...recordedMetrics(config, '2026-11-21T09:20:00Z')])],
     reviews: approvals(checks, moment === 'ready' ? Infinity : opened ? 0 : 1),
     comments: signoffs(config, moment === 'ready' ? roles : opened ? 0 : Math.ceil(roles / 2)),
     sources: {
@@ -99,6 +101,7 @@ export function momentSnapshot(config: ReadinessConfig, policy: string, moment: 
       secretScanningAlerts: { ok: true, value: [] },
       codeScanningAlerts: { ok: true, value: [] },
     },
-    lookups: defaultLookups(),
+    lookups: withLiveLookups(defaultLookups(), config, '2026-11-21T09:20:00Z', !opened),
   });
+  return { ...built, evaluatedAt: insideWindows(config, built.evaluatedAt) };
 }

@@ -1,12 +1,18 @@
 // The chatbot-gateway-k8s template ("ClawdBot Production Deployment Checklist") drives a
-// release PR of a chatbot gateway from blocked to ready.
+// release PR of a chatbot gateway from blocked to ready: the staging deployment, the replication
+// lag a CI job recorded, a certificate the runner reads from a local TLS server, and GitHub's
+// clock inside the maintenance window.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { startTlsServer } from '../../probes/local-servers.ts';
+import { useTrustedCa } from '../../probes/trusted-ca.ts';
 import { issueCommentEvent, pullRequestTargetEvent } from '../../support/payloads.ts';
 import type { ActionResult } from '../../support/run-action.ts';
 import { logOf, REPO, useReleaseWorlds, type ReleaseWorld } from '../release-world.ts';
+import { deployHead, grantDeploymentsRead, recordFigure, replacePlaceholders } from './live-evidence.ts';
 
 const newWorld = useReleaseWorlds();
+const ca = useTrustedCa();
 const TEMPLATE = readFileSync(new URL('../../../templates/chatbot-gateway-k8s.yml', import.meta.url), 'utf8');
 
 /** One fake person per role: one person fills one role on a PR. */
@@ -37,7 +43,6 @@ const CI_JOBS = [
   'container-scan',
   'auth-tests',
   'migration-dry-run',
-  'deploy-staging',
   'smoke-tests',
   'perf-tests',
 ];
@@ -62,9 +67,6 @@ Error rate 0.04%, latency p95 310 ms.
 ## Dashboards
 https://grafana.example.com/d/gateway
 
-## Deployment window
-2026-11-24 06:00–08:00 UTC.
-
 ## Rollback triggers
 Error rate > 5% (or 2x baseline), latency p95 > 2000 ms (or 3x baseline).
 `;
@@ -78,8 +80,11 @@ async function comment(world: ReleaseWorld, user: string, body: string) {
   return world.gate('issue_comment', issueCommentEvent(world.fake, id, 'created'), SECURITY);
 }
 
+/** A world whose public host is a local TLS server the runner trusts, and whose gate may read deployments. */
 async function newGatewayWorld(): Promise<ReleaseWorld> {
-  const world = await newWorld({ policy: POLICY });
+  const api = await startTlsServer(ca().certificates.valid);
+  const world = await newWorld({ policy: replacePlaceholders(POLICY, { 'host: api.clawdbot.example.com,': `host: 127.0.0.1, port: ${api.port},` }), run: { env: ca().env } });
+  grantDeploymentsRead(world);
   world.fake.addUser(PEOPLE.dba);
   world.fake.addToken('ghs_security', {
     actor: 'github-actions[bot]',
@@ -102,7 +107,7 @@ const coverage = (world: ReleaseWorld, sha: string, description: string) =>
   world.fake.addStatus(REPO, sha, { context: 'release-readiness/coverage', state: 'success', description, creator: 'github-actions[bot]' });
 
 describe('template chatbot-gateway-k8s', () => {
-  it('goes from blocked to ready: CI, scans, coverage, documents, PR description, labels and every role', async () => {
+  it('goes from blocked to ready: CI, scans, coverage, staging, documents, PR description, labels, every role and the maintenance window', async () => {
     const world = await newGatewayWorld();
     let result = await gate(world);
     expect(result.exitCode, logOf(result)).toBe(0);
@@ -154,6 +159,8 @@ describe('template chatbot-gateway-k8s', () => {
     world.fake.addLabel(REPO, world.pr, 'risk-high');
     world.fake.addLabel(REPO, world.pr, 'strategy-canary');
     for (const name of CI_JOBS) world.fake.addCheckRun(REPO, world.head(), { name, status: 'completed', conclusion: 'success' });
+    deployHead(world, 'staging');
+    recordFigure(world, 'migration-replication-lag', 2.5, 's');
     coverage(world, world.fake.branchSha(REPO, 'release/1.4'), '84.0% of lines (lcov) · 840/1000');
     coverage(world, world.head(), '85.0% of lines (lcov) · 850/1000');
 
@@ -170,19 +177,32 @@ describe('template chatbot-gateway-k8s', () => {
     world.fake.addReview(REPO, world.pr, { user: 'alice', state: 'APPROVED' });
     world.fake.addReview(REPO, world.pr, { user: 'bob', state: 'APPROVED' });
     await gate(world, 'synchronize');
+    // GitHub's clock says Saturday: outside the maintenance window (Tue-Thu 09:00-16:00 UTC).
     expect(world.gateStatuses()[0]).toMatchObject({
       state: 'pending',
-      description: 'Waiting for 5 sign-offs (deployment-lead, security-lead, engineering-lead, sre, dba)',
+      description: 'Waiting for 5 sign-offs (deployment-lead, security-lead, engineering-lead, sre, dba) and the release window',
     });
     body = world.gateComments()[0]!.body!;
     expect(body).toContain('A.1 ClawdBot Gateway Deployment');
     expect(body).toContain('A.4 Database Migration');
+    // The live evidence: the deployment job's record, the figure a CI job recorded, the certificate the runner read.
+    expect(body).toContain('| ✅ | Staging deployment successful (production-like environment) | Deployed to [`staging`](https://staging.example.com) by [deploy-app[bot]]');
+    expect(body).toContain('| ✅ | Replication lag acceptable | replication lag 2.5 s (max 10 s) from [`release-readiness/metric/migration-replication-lag`]');
+    expect(body).toMatch(/\| ✅ \| SSL\/TLS certificates valid \(expiry > 30 days\) \| .*certificate valid until \d{4}-\d{2}-\d{2}: \d+ days left \(31 required\)/);
 
     for (const [role, user] of Object.entries(PEOPLE)) {
       result = await comment(world, user, `/signoff ${role}`);
       expect(result.exitCode, logOf(result)).toBe(0);
     }
-    expect(result.outputs['state']).toBe('success');
+    // Everything is in, but the release merges only inside the window: the gate says when it opens.
+    expect(result.outputs['state']).toBe('pending');
+    expect(world.gateStatuses()[0]).toMatchObject({ state: 'pending', description: 'Waiting for the release window' });
+    expect(world.gateComments()[0]!.body).toContain('next opens Tue 2026-11-24 09:00 UTC');
+
+    // Tuesday 09:30 UTC by GitHub's clock: the hourly scheduled run finds the window open.
+    world.fake.clock.advance(Date.parse('2026-11-24T09:30:00Z') / 1000 - world.fake.clock.epochSeconds());
+    result = await world.gate('schedule', { schedule: '17 * * * *' }, SECURITY);
+    expect(result.exitCode, logOf(result)).toBe(0);
     expect(world.gateStatuses()[0]!.state).toBe('success');
     expect(world.gateComments()[0]!.body).toContain('✅ Ready to release');
   });
