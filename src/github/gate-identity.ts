@@ -1,14 +1,9 @@
 import type { GateIdentity } from '../core/evidence/snapshot.ts';
 import { httpStatusOf } from './api-problem.ts';
 import type { GitHubClient } from './octokit-client.ts';
+import { GITHUB_ACTIONS, identityOfToken } from './token-identity.ts';
 
-/** The account every workflow's GITHUB_TOKEN writes as. */
-export const GITHUB_ACTIONS: GateIdentity = { login: 'github-actions[bot]', shared: true };
-
-/** A GitHub App writes as `<slug>[bot]`, an account no workflow's GITHUB_TOKEN shares. */
-export function appIdentity(slug: string): GateIdentity {
-  return { login: `${slug.replace(/\[bot\]$/, '')}[bot]`, shared: false };
-}
+export { appIdentity, GITHUB_ACTIONS } from './token-identity.ts';
 
 /** The token is not the account the gate took itself for: nothing it wrote may be trusted as its own. */
 export class IdentityMismatch extends Error {}
@@ -22,8 +17,8 @@ export class IdentityMismatch extends Error {}
  *   by hand too, so that identity counts as shared.
  */
 export async function resolveGateIdentity(client: GitHubClient, token: string, appSlug: string | null): Promise<GateIdentity> {
-  if (appSlug) return appIdentity(appSlug);
-  if (token.startsWith('ghs_')) return GITHUB_ACTIONS;
+  const known = identityOfToken(token, appSlug);
+  if (known) return known;
   try {
     const { data } = await client.rest.users.getAuthenticated();
     return { login: data.login, shared: true };

@@ -59,8 +59,15 @@ function spawnTimed(args: string[], env: Record<string, string>, timeoutMs: numb
   return { started, exited };
 }
 
-/** Milliseconds from spawning the bundle to the fake receiving its first request; waits for the run to end. */
-export async function timeToFirstRequest(fake: FakeGitHub, bundle: string, env: Record<string, string>): Promise<number> {
+export interface ActionStart {
+  /** Milliseconds from spawning the bundle to the fake receiving its first request. */
+  firstRequest: number;
+  /** Milliseconds from spawning the bundle to its exit: the whole run. */
+  wholeRun: number;
+}
+
+/** How soon the bundle's first request reaches the fake, and how long the whole run takes. */
+export async function timeToFirstRequest(fake: FakeGitHub, bundle: string, env: Record<string, string>): Promise<ActionStart> {
   let first: number | undefined;
   const restore = onRequestArrival(fake, (at) => (first ??= at));
   try {
@@ -68,7 +75,7 @@ export async function timeToFirstRequest(fake: FakeGitHub, bundle: string, env: 
     const exit = await exited;
     if (exit.code !== 0) throw new Error(`node ${bundle} exited with ${exit.code ?? exit.signal} during the cold-start measurement`);
     if (first === undefined) throw new Error('The action made no request during the cold-start measurement');
-    return first - started;
+    return { firstRequest: first - started, wholeRun: exit.at - started };
   } finally {
     restore();
   }

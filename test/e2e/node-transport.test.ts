@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeApiError } from '../../src/github/api-problem.ts';
 import { createGitHubClient } from '../../src/github/octokit-client.ts';
-import { nodeFetch, proxyConfigured } from '../../src/github/requests/node-fetch.ts';
+import { proxyConfigured } from '../../src/github/requests/http-send.ts';
+import { nodeFetch } from '../../src/github/requests/node-fetch.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {
