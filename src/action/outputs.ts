@@ -1,12 +1,14 @@
 import type * as Core from '@actions/core';
 import { renderSummary } from '../core/render/render-summary.ts';
 import { buildReport } from '../core/report/build-report.ts';
+import { READINESS_PREDICATE_TYPE } from '../core/record/readiness-statement.ts';
 import { worstOfRun, type RunResult } from '../gate/run-gate.ts';
+import type { WrittenRecord } from './write-records.ts';
 
 type ActionsCore = Pick<typeof Core, 'setOutput' | 'summary'>;
 
 /** The step's outputs and job summary: what a later step or a person reads from the run. */
-export async function writeOutputs(result: RunResult, core: ActionsCore): Promise<void> {
+export async function writeOutputs(result: RunResult, core: ActionsCore, records: readonly WrittenRecord[] = []): Promise<void> {
   const state = worstOfRun(result);
   const single = result.outcomes.length === 1 && result.failures.length === 0 ? result.outcomes[0] : undefined;
   const reports = result.outcomes.map((outcome) => buildReport(outcome.evaluation, outcome.snapshot));
@@ -15,11 +17,26 @@ export async function writeOutputs(result: RunResult, core: ActionsCore): Promis
   core.setOutput('ready', String(state === 'success' && judged > 0 && result.notReached.length === 0 && result.outcomes.every((o) => o.state === 'success')));
   core.setOutput('comment-url', single?.commentUrl ?? '');
   core.setOutput('report', JSON.stringify(single ? reports[0] : reports));
+  recordOutputs(records, core);
   const left = leftAloneSummary(result);
   if (left) await core.summary.addRaw(left).write();
   for (const outcome of result.outcomes) {
     if (outcome.evaluation.applies) await core.summary.addRaw(renderSummary(outcome.evaluation)).write();
   }
+}
+
+/**
+ * What actions/attest needs to sign the readiness record: the Statement as the subject, its
+ * predicate and type. One attestation has one predicate, so the outputs name a record only
+ * when the run wrote exactly one (the files of the others are there all the same); empty
+ * otherwise, which a workflow tests with `if: steps.gate.outputs.record-path != ''`.
+ */
+function recordOutputs(records: readonly WrittenRecord[], core: ActionsCore): void {
+  const only = records.length === 1 ? records[0] : undefined;
+  core.setOutput('record-path', only?.recordPath ?? '');
+  core.setOutput('record-digest', only?.recordDigest ?? '');
+  core.setOutput('predicate-path', only?.predicatePath ?? '');
+  core.setOutput('predicate-type', only ? READINESS_PREDICATE_TYPE : '');
 }
 
 /** The PRs a run left as they were, so that a person sees at once which ones it did not reach. */

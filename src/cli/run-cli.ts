@@ -2,7 +2,10 @@ import { errorMessage } from '../core/errors/error-message.ts';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.ts';
 import { initCommand, templateNames } from './init-command.ts';
+import { explainCommand } from './explain-command.ts';
 import { previewCommand } from './preview-command.ts';
+import type { PullRequestOptions } from './read-pull-request.ts';
+import { recordCommand } from './record-command.ts';
 import { schemaText } from './schema-command.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -16,9 +19,34 @@ Commands:
           [--json] [--config path]     (--json: the report; SECURITY_TOKEN for alert and team checks)
           [--app-slug slug]            the App the gate runs as, if not the GITHUB_TOKEN (its comment and statuses are its own)
           [--policy-from base]         read the policy from the PR's base instead of the default branch
+  explain --repo owner/name --pr N     the same, as plain text: why the PR is or is not ready, and what to do
+  record --repo owner/name --pr N      print the PR's readiness record (in-toto Statement JSON); exit 1 when it is not ready
+                                       (explain and record take preview's --config, --app-slug and --policy-from too)
   schema                               print the JSON Schema of readiness.yml
   templates                            list the templates
 `;
+
+interface PullRequestValues {
+  repo?: string;
+  pr?: string;
+  config: string;
+  'app-slug'?: string;
+  'policy-from': string;
+}
+
+/** The options of the commands that read one PR (preview, explain, record), or null when they are wrong, said on `io`. */
+function pullRequestOptions(command: string, values: PullRequestValues, io: CliIo): PullRequestOptions | null {
+  if (!values.repo || !values.pr) {
+    io.error(`${command} needs --repo owner/name and --pr N\n\n${USAGE}`);
+    return null;
+  }
+  const policyFrom = values['policy-from'];
+  if (policyFrom !== 'default-branch' && policyFrom !== 'base') {
+    io.error(`--policy-from must be default-branch or base (got \`${policyFrom}\`)\n\n${USAGE}`);
+    return null;
+  }
+  return { command, repo: values.repo, pr: values.pr, config: values.config, appSlug: values['app-slug'] ?? null, policyFrom };
+}
 
 /** The command line: the same bundle as the action, run with a command. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -54,15 +82,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'validate':
       return validateCommand(positionals[0] ?? values.config, io);
     case 'preview':
-      if (!values.repo || !values.pr) {
-        io.error(`preview needs --repo owner/name and --pr N\n\n${USAGE}`);
-        return 2;
-      }
-      if (values['policy-from'] !== 'default-branch' && values['policy-from'] !== 'base') {
-        io.error(`--policy-from must be default-branch or base (got \`${values['policy-from']}\`)\n\n${USAGE}`);
-        return 2;
-      }
-      return previewCommand({ repo: values.repo, pr: values.pr, json: values.json, config: values.config, appSlug: values['app-slug'] ?? null, policyFrom: values['policy-from'] }, io);
+    case 'explain':
+    case 'record': {
+      const options = pullRequestOptions(command, values, io);
+      if (!options) return 2;
+      if (command === 'explain') return explainCommand(options, io);
+      if (command === 'record') return recordCommand(options, io);
+      return previewCommand({ ...options, json: values.json }, io);
+    }
     case 'schema':
       io.out(schemaText().trimEnd());
       return 0;

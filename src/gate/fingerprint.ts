@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import packageJson from '../../package.json' with { type: 'json' };
 import { fingerprintMaterial } from '../core/fingerprint/evidence-fingerprint.ts';
 import { nextFingerprint } from '../core/fingerprint/fingerprint-holds.ts';
 import type { EvidenceSnapshot } from '../core/evidence/snapshot.ts';
 import { readEvaluationTag, type PublishedEvaluation, type PublishedFingerprint } from '../core/markers/evaluation-tag.ts';
 import { isLivingComment } from '../core/markers/gate-comments.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
-
-/** A new version of the gate may judge the same evidence differently: its fingerprints differ. */
-const GATE_VERSION = packageJson.version;
+// A new version of the gate may judge the same evidence differently: its fingerprints differ.
+import { GATE_VERSION } from './gate-version.ts';
 
 /** The digest of what the evaluation of `snapshot` depended on that can change without a new head. */
 export function evidenceDigest(snapshot: EvidenceSnapshot): string {

@@ -6,9 +6,9 @@ export type FileAt =
   /**
    * `bytes` as stored and `size` as GitHub counts it: over 1 MB, GitHub sends no content
    * (encoding `none`), so `bytes` is then empty and only `size` tells. `text` is the bytes
-   * read as UTF-8, with U+FFFD for what is not.
+   * read as UTF-8, with U+FFFD for what is not; `sha` its git blob SHA.
    */
-  | { kind: 'file'; text: string; bytes: Uint8Array; size: number }
+  | { kind: 'file'; text: string; bytes: Uint8Array; size: number; sha: string }
   | { kind: 'missing' }
   /** A directory, a symlink or a submodule, as GitHub names it. */
   | { kind: 'not-a-file'; type: string };
@@ -22,7 +22,7 @@ export async function fileAt(client: GitHubClient, repo: RepoRef, path: string, 
     // https://docs.github.com/rest/repos/contents#get-repository-content: "between 1-100 MB …
     // the content field will be an empty string and the encoding field will be none".
     const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : new Uint8Array();
-    return { kind: 'file', text: Buffer.from(bytes).toString('utf8'), bytes, size: Math.max(data.size, bytes.length) };
+    return { kind: 'file', text: Buffer.from(bytes).toString('utf8'), bytes, size: Math.max(data.size, bytes.length), sha: data.sha };
   } catch (error) {
     if (httpStatusOf(error) === 404) return { kind: 'missing' };
     throw error;

@@ -21,7 +21,7 @@ export async function readPolicy(client: GitHubClient, repo: RepoRef, path: stri
   try {
     const file = await fileAt(client, repo, path, baseRef);
     // Its bytes as they are, for the core to judge: a file too large, or not UTF-8, is a located error there.
-    if (file.kind === 'file') return { ok: true, value: { path, ref: baseRef, ...decodePolicy(file.bytes, file.size) } };
+    if (file.kind === 'file') return { ok: true, value: { path, ref: baseRef, ...decodePolicy(file.bytes, file.size), blobSha: file.sha } };
     if (file.kind === 'not-a-file') {
       return { ok: false, problem: { what, message: `\`${path}\` is a ${file.type}, not a file`, fix: `Make \`${path}\` a file on \`${baseRef}\`, or point the \`config\` input at one.` } };
     }

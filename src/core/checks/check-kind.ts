@@ -2,6 +2,7 @@ import type { CheckKind, CheckOf } from '../config/schema.ts';
 import type { LookupReader } from '../evidence/lookups.ts';
 import type { EvidenceProblem, EvidenceSnapshot, PlannedSource, SourceName } from '../evidence/snapshot.ts';
 import type { CheckResult } from '../model/check-result.ts';
+import type { EvidenceSource } from '../model/evidence-source.ts';
 import { quoted, rich } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import type { RoleResult } from '../model/role-result.ts';
@@ -44,6 +45,14 @@ export function unknownVerdict(problem: EvidenceProblem): CheckVerdict {
     blocker: `cannot read ${problem.what}`,
     problem,
   };
+}
+
+/**
+ * A part of the PR itself as evidence (its labels, its description). GitHub does not record who
+ * last changed it, and anyone who can write to the repository can: it names no writer.
+ */
+export function pullRequestPart(name: 'labels' | 'description', context: CheckContext): EvidenceSource {
+  return { kind: 'pull request', name, url: context.snapshot.pullRequest.htmlUrl, writer: null };
 }
 
 export function shortSha(sha: string): string {

@@ -2,10 +2,11 @@ import { matchesAnyGlob } from '../config/patterns.ts';
 import type { CheckOf } from '../config/schema.ts';
 import type { CheckRunFact, StatusFact } from '../evidence/snapshot.ts';
 import { plural } from '../model/phrases.ts';
+import type { EvidenceSource } from '../model/evidence-source.ts';
 import { code, firstFew, joined, link, rich, type RichText, type Segment } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import { shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
-import { checkRunsFrom, groupBy, namedWriters, statusesFrom, type Attributed } from './expected-writers.ts';
+import { checkRunsFrom, checkRunWriter, groupBy, namedWriters, statusesFrom, statusWriter, type Attributed } from './expected-writers.ts';
 
 /** How the latest result of one name stands. */
 type CiState = 'pass' | 'pending' | 'fail';
@@ -14,6 +15,8 @@ interface CiItem {
   name: string;
   state: CiState;
   url: string | null;
+  kind: Extract<EvidenceSource['kind'], 'check run' | 'status'>;
+  writer: string | null;
 }
 
 /** A name more than one account wrote, when the policy names none of them. */
@@ -44,20 +47,31 @@ function statusState(status: StatusFact): CiState {
   return 'fail';
 }
 
+/** How one kind of CI result is read: its state, its page, and who wrote it. */
+interface ItemReading<T> {
+  kind: CiItem['kind'];
+  state: (item: T) => CiState;
+  url: (item: T) => string | null;
+  writer: (item: T) => string | null;
+}
+
+const CHECK_RUN: ItemReading<CheckRunFact> = { kind: 'check run', state: checkRunState, url: (run) => run.htmlUrl, writer: checkRunWriter };
+const STATUS: ItemReading<StatusFact> = { kind: 'status', state: statusState, url: (status) => status.targetUrl, writer: statusWriter };
+
 /** The gate's own traces never count as CI: its status contexts and its own job. */
 function isOwn(name: string, ownContext: string, ownCheckNames: readonly string[]): boolean {
   return name === ownContext || name.startsWith(`${ownContext}/`) || ownCheckNames.includes(name);
 }
 
 /** The latest trusted item of one name into `evidence`, or the name as suspect when several accounts wrote it. */
-function fromWriter<T>(name: string, attributed: Attributed<T>, state: (item: T) => CiState, url: (item: T) => string | null, evidence: CiEvidence): void {
+function fromWriter<T>(name: string, attributed: Attributed<T>, reading: ItemReading<T>, evidence: CiEvidence): void {
   if (attributed.kind === 'suspect') {
     evidence.suspect.push({ name, writers: attributed.writers });
     return;
   }
   if (attributed.ignored.length > 0) evidence.ignored.push(rich`${code(name)} from ${attributed.ignored.join(', ')}`);
   const latest = attributed.items[0];
-  if (latest !== undefined) evidence.items.push({ name, state: state(latest), url: url(latest) });
+  if (latest !== undefined) evidence.items.push({ name, state: reading.state(latest), url: reading.url(latest), kind: reading.kind, writer: reading.writer(latest) });
 }
 
 function ciEvidence(runs: CheckRunFact[], statuses: StatusFact[], context: CheckContext): CiEvidence {
@@ -69,12 +83,12 @@ function ciEvidence(runs: CheckRunFact[], statuses: StatusFact[], context: Check
   // Earlier runs of the gate on this commit share its job's name and must not count either.
   const foreignRuns = runs.filter((run) => !isOwn(run.name, gate.context, ownNames));
   for (const [name, group] of groupBy(foreignRuns, (run) => run.name)) {
-    fromWriter(name, checkRunsFrom(group, namedWriters(context.writers, name)), checkRunState, (run) => run.htmlUrl, evidence);
+    fromWriter(name, checkRunsFrom(group, namedWriters(context.writers, name)), CHECK_RUN, evidence);
   }
   // Statuses arrive newest first; the latest of the expected writer counts, as on GitHub.
   const foreignStatuses = statuses.filter((status) => !isOwn(status.context, gate.context, ownNames));
   for (const [name, group] of groupBy(foreignStatuses, (status) => status.context)) {
-    fromWriter(name, statusesFrom(group, namedWriters(context.writers, name)), statusState, (status) => status.targetUrl, evidence);
+    fromWriter(name, statusesFrom(group, namedWriters(context.writers, name)), STATUS, evidence);
   }
   return evidence;
 }
@@ -142,7 +156,8 @@ function evaluateCi(check: CheckOf<'ci'>, context: CheckContext): CheckVerdict {
       blocker: 'CI',
     };
   }
-  return { outcome: 'pass', summary: rich`${passed} passed on ${head}${ignored}` };
+  const counted = items.map(({ kind, name, url, writer }): EvidenceSource => ({ kind, name, url, writer }));
+  return { outcome: 'pass', summary: rich`${passed} passed on ${head}${ignored}`, evidence: counted };
 }
 
 export const ciCheck: CheckKindModule<'ci'> = {

@@ -1,9 +1,10 @@
 import type { CheckOf } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
-import { code, link, quoted, rich, type Segment } from '../model/rich-text.ts';
+import { code, quoted, rich } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import { source, shortSha, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { percentText, readCoverage, type CoverageReading } from './coverage-evidence.ts';
+import { figureLink } from './figure-evidence.ts';
 import { namedWriters } from './expected-writers.ts';
 import { COVERAGE_CONTEXT } from '../coverage/recorded-coverage.ts';
 
@@ -12,10 +13,6 @@ function sources(check: CheckOf<'coverage'>): PlannedSource[] {
   const needed: PlannedSource[] = from ? ['statuses', 'checkRuns'] : ['statuses'];
   if (maxDrop !== undefined) needed.push(...(from ? (['baseStatuses', 'baseCheckRuns'] as const) : (['baseStatuses'] as const)));
   return needed;
-}
-
-function figureLink(reading: Extract<CoverageReading, { kind: 'figure' }>): Segment {
-  return reading.url ? link(reading.from, reading.url, { code: true }) : code(reading.from);
 }
 
 /**
@@ -66,13 +63,13 @@ function evaluateCoverage(check: CheckOf<'coverage'>, context: CheckContext): Ch
   if (reading.percent < min) {
     return {
       outcome: 'fail',
-      summary: rich`${shown} of lines from ${figureLink(reading)}, below the minimum ${min}%`,
+      summary: rich`${shown} of lines from ${figureLink(reading.source)}, below the minimum ${min}%`,
       fix: rich`Raise line coverage of ${code(head)} to at least ${min}% (now ${shown}).`,
       todos: [todo({ kind: 'author' }, rich`Raise line coverage to at least ${min}% (now ${shown})`)],
       blocker: `coverage ${shown}, below ${min}%`,
     };
   }
-  if (maxDrop === undefined) return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading)} (minimum ${min}%)` };
+  if (maxDrop === undefined) return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading.source)} (minimum ${min}%)`, evidence: [reading.source] };
 
   const baseRef = snapshot.pullRequest.base.ref;
   const base = readCoverage({ statuses: source(snapshot, 'baseStatuses'), checkRuns: from ? source(snapshot, 'baseCheckRuns') : undefined }, from, baseRef, expected);
@@ -96,7 +93,7 @@ function evaluateCoverage(check: CheckOf<'coverage'>, context: CheckContext): Ch
       blocker: `coverage down ${drop.toFixed(1)} points`,
     };
   }
-  return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading)} (minimum ${min}%; ${baseShown} on ${code(baseRef)})` };
+  return { outcome: 'pass', summary: rich`${shown} of lines from ${figureLink(reading.source)} (minimum ${min}%; ${baseShown} on ${code(baseRef)})`, evidence: [reading.source, base.source] };
 }
 
 export const coverageCheck: CheckKindModule<'coverage'> = { sources, evaluate: evaluateCoverage };

@@ -1,12 +1,12 @@
 import { formatPercent, parsePercent } from '../coverage/describe-coverage.ts';
 import { COVERAGE_CONTEXT, readRecordedPercent } from '../coverage/recorded-coverage.ts';
 import type { CheckRunFact, EvidenceProblem, Readable, StatusFact } from '../evidence/snapshot.ts';
-import { readFigure, type FigureReading } from './figure-evidence.ts';
+import { readFigure, type FigureReading, type FigureSource } from './figure-evidence.ts';
 
 /** A coverage figure of one commit, or why there is none. */
 export type CoverageReading =
-  /** `from`: the status context or check run that gave it. */
-  | { kind: 'figure'; percent: number; from: string; url: string | null }
+  /** `source`: the status or check run that gave it, and who wrote it. */
+  | { kind: 'figure'; percent: number; source: FigureSource }
   | Exclude<FigureReading, { kind: 'figure' }>;
 
 interface CoverageSources {
@@ -37,7 +37,7 @@ export function readCoverage(sources: CoverageSources, from: string | undefined,
     },
     nothingYet: from ? `no status or check run \`${from}\` on \`${commit}\` yet` : `no coverage recorded on \`${commit}\` yet`,
   });
-  return reading.kind === 'figure' ? { kind: 'figure', percent: reading.value, from: reading.from, url: reading.url } : reading;
+  return reading.kind === 'figure' ? { kind: 'figure', percent: reading.value, source: reading.source } : reading;
 }
 
 function noPercentage(source: string, text: string, commit: string): EvidenceProblem {

@@ -1,5 +1,6 @@
 import type { DeploymentFact } from '../evidence/snapshot.ts';
 import { notYetRead } from '../evidence/lookups.ts';
+import type { EvidenceSource } from '../model/evidence-source.ts';
 import { code, link, rich, user, type RichText } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import { shortSha, unknownVerdict, type CheckContext, type CheckVerdict } from './check-kind.ts';
@@ -25,6 +26,12 @@ function described(deployment: DeploymentFact, rule: DeploymentRule): RichText {
   const where = status.environmentUrl ? link(rule.environment, status.environmentUrl, { code: true }) : code(rule.environment);
   const by = status.creator ?? deployment.creator;
   return by ? rich`${where} by ${user(by.login)} at ${when(status.createdAt)}` : rich`${where} at ${when(status.createdAt)}`;
+}
+
+/** The deployment's latest status as evidence: its page (the environment, else the log) and who set it. */
+function deployedBy(deployment: DeploymentFact, env: string): EvidenceSource {
+  const status = deployment.status!;
+  return { kind: 'deployment', name: env, url: status.environmentUrl ?? status.logUrl, writer: (status.creator ?? deployment.creator)?.login ?? null };
 }
 
 /**
@@ -58,7 +65,7 @@ export function evaluateDeployment(rule: DeploymentRule, context: CheckContext):
     });
   if (sameFiles && fresh(sameFiles)) {
     const from = sameFiles.sha === head ? '' : ` (from ${shortSha(sameFiles.sha)}, the same files)`;
-    return { outcome: 'pass', summary: rich`Deployed to ${described(sameFiles, rule)}${from}` };
+    return { outcome: 'pass', summary: rich`Deployed to ${described(sameFiles, rule)}${from}`, evidence: [deployedBy(sameFiles, env)] };
   }
   if (sameFiles) {
     const age = hours(now - Date.parse(sameFiles.status!.createdAt));

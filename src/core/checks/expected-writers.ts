@@ -33,15 +33,21 @@ function attribute<T>(items: readonly T[], writerOf: (item: T) => string, expect
   return writers.length > 1 ? { kind: 'suspect', writers } : { kind: 'trusted', items: [...items], ignored: [] };
 }
 
+/** Who wrote a status; null when GitHub no longer knows the account. */
+export const statusWriter = (status: StatusFact): string | null => status.creator?.login ?? null;
+
+/** The App that wrote a check run, as `<slug>[bot]`; null when GitHub does not say. */
+export const checkRunWriter = (run: CheckRunFact): string | null => (run.appSlug ? `${run.appSlug}[bot]` : null);
+
 /** One context's statuses (newest first), as far as they come from the expected writer. */
 export function statusesFrom(statuses: readonly StatusFact[], expected: readonly string[] | null): Attributed<StatusFact> {
-  const login = (status: StatusFact) => status.creator?.login ?? 'an unknown account';
+  const login = (status: StatusFact) => statusWriter(status) ?? 'an unknown account';
   return attribute(statuses, login, expected, (status, account) => sameAccount(status.creator?.login, account));
 }
 
 /** One name's check runs, as far as they come from the expected App. */
 export function checkRunsFrom(runs: readonly CheckRunFact[], expected: readonly string[] | null): Attributed<CheckRunFact> {
-  const app = (run: CheckRunFact) => (run.appSlug ? `${run.appSlug}[bot]` : 'an unknown app');
+  const app = (run: CheckRunFact) => checkRunWriter(run) ?? 'an unknown app';
   return attribute(runs, app, expected, (run, account) => same(run.appSlug, slugOf(account)));
 }
 

@@ -1,10 +1,20 @@
 import type { CheckRunFact, EvidenceProblem, Readable, StatusFact } from '../evidence/snapshot.ts';
-import { checkRunsFrom, statusesFrom } from './expected-writers.ts';
+import type { EvidenceSource } from '../model/evidence-source.ts';
+import { code, link, type Segment } from '../model/rich-text.ts';
+import { checkRunsFrom, checkRunWriter, statusesFrom, statusWriter } from './expected-writers.ts';
+
+/** The status or check run a figure was read from, and who wrote it. */
+export type FigureSource = EvidenceSource & { kind: 'status' | 'check run' };
+
+/** Where a figure came from, for the checklist: its name, linked to its page when it has one. */
+export function figureLink(source: FigureSource): Segment {
+  return source.url ? link(source.name, source.url, { code: true }) : code(source.name);
+}
 
 /** A figure one commit reports (coverage, a latency, a count), or why there is none. */
 export type FigureReading =
-  /** `from`: the status context or check run that gave it; `text`: what it said. */
-  | { kind: 'figure'; value: number; from: string; url: string | null; text: string }
+  /** `source`: the status or check run that gave it, and who wrote it; `text`: what it said. */
+  | { kind: 'figure'; value: number; text: string; source: FigureSource }
   /** `what` is worded like an evidence problem (backticks mark code): it may become one. */
   | { kind: 'waiting'; what: string }
   | { kind: 'unreadable'; problem: EvidenceProblem }
@@ -55,7 +65,7 @@ export function readFigure(sources: FigureSources, spec: FigureSpec): FigureRead
     if (status.state !== 'success') return { kind: 'unreadable', problem: spec.problems.failing(status.state, description) };
     const value = spec.fromStatus(description);
     if (value === null) return { kind: 'unreadable', problem: spec.problems.noFigure(description) };
-    return { kind: 'figure', value, from: source, url: status.targetUrl, text: description };
+    return { kind: 'figure', value, text: description, source: { kind: 'status', name: source, url: status.targetUrl, writer: statusWriter(status) } };
   }
   if (sources.checkRuns) {
     if (!sources.checkRuns.ok) return { kind: 'unreadable', problem: sources.checkRuns.problem };
@@ -67,7 +77,7 @@ export function readFigure(sources: FigureSources, spec: FigureSpec): FigureRead
       const text = [run.outputTitle, run.outputSummary].filter(Boolean).join('\n');
       const value = spec.fromCheckRun(text);
       if (value === null) return { kind: 'unreadable', problem: spec.problems.noFigure(text) };
-      return { kind: 'figure', value, from: source, url: run.htmlUrl, text };
+      return { kind: 'figure', value, text, source: { kind: 'check run', name: source, url: run.htmlUrl, writer: checkRunWriter(run) } };
     }
   }
   const notCounted = written.ignored.length > 0 ? ` (\`${source}\` from ${written.ignored.join(', ')} does not count: not the gate or a writer named under \`writers:\`)` : '';

@@ -1,6 +1,7 @@
 import { compileGlob } from '../config/patterns.ts';
 import type { CheckOf } from '../config/schema.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
+import type { EvidenceSource } from '../model/evidence-source.ts';
 import { capitalized, code, codes, joined, rich, type RichText } from '../model/rich-text.ts';
 import { todo, type Todo } from '../model/todo.ts';
 import { shortSha, source, unknownVerdict, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
@@ -56,7 +57,12 @@ function evaluateFiles(check: CheckOf<'files'>, context: CheckContext): CheckVer
     return { outcome: 'fail', summary: capitalized(joined(problems, '; ')), fix: rich`Push a commit to ${joined(fixes, ' and ')}.`, todos, blocker: blockers.join(', ') };
   }
   const parts = [exists.length ? rich`${codes(exists)} present` : [], changed.length ? rich`${codes(changed)} changed` : []].filter((part) => part.length > 0);
-  return { outcome: 'pass', summary: joined(parts, '; ') };
+  // GitHub's own record of the head's files and of the PR's changes: no account wrote it.
+  const evidence: EvidenceSource[] = [
+    ...(exists.length ? [{ kind: 'files' as const, name: `the files of ${head}`, url: null, writer: null }] : []),
+    ...(changed.length ? [{ kind: 'files' as const, name: 'the files the PR changes', url: `${snapshot.pullRequest.htmlUrl}/files`, writer: null }] : []),
+  ];
+  return { outcome: 'pass', summary: joined(parts, '; '), evidence };
 }
 
 export const filesCheck: CheckKindModule<'files'> = { sources, evaluate: evaluateFiles };

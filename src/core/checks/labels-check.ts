@@ -1,6 +1,6 @@
 import type { CheckOf } from '../config/schema.ts';
 import { capitalized, code, codes, joined, rich, type RichText } from '../model/rich-text.ts';
-import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
+import { pullRequestPart, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 
 /** The parts that apply, in order: an empty list of labels says nothing. */
 const given = (...parts: [string[], RichText][]): RichText[] => parts.flatMap(([labels, part]) => (labels.length > 0 ? [part] : []));
@@ -40,7 +40,7 @@ function evaluateLabels(check: CheckOf<'labels'>, context: CheckContext): CheckV
   }
   const held = given([all, rich`has ${codes(all)}`], [none, rich`none of ${codes(none)}`]);
   if (choice && 'holds' in choice) held.push(choice.holds);
-  return { outcome: 'pass', summary: rich`Labels: ${joined(held, '; ')}` };
+  return { outcome: 'pass', summary: rich`Labels: ${joined(held, '; ')}`, evidence: [pullRequestPart('labels', context)] };
 }
 
 export const labelsCheck: CheckKindModule<'labels'> = { sources: () => [], evaluate: evaluateLabels };

@@ -1,11 +1,11 @@
 import { formatFigure, readNumber } from '../metrics/read-number.ts';
 import { metricContext } from '../metrics/recorded-metric.ts';
 import type { PlannedSource } from '../evidence/snapshot.ts';
-import { code, link, rich } from '../model/rich-text.ts';
+import { code, rich } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
 import { source, shortSha, unknownVerdict, type CheckContext, type CheckVerdict } from './check-kind.ts';
 import { namedWriters } from './expected-writers.ts';
-import { readFigure } from './figure-evidence.ts';
+import { figureLink, readFigure } from './figure-evidence.ts';
 
 export interface MetricRule {
   /** What the figure is, e.g. "p95 overhead"; the check's id otherwise. */
@@ -80,7 +80,7 @@ export function evaluateMetric(id: string, rule: MetricRule, context: CheckConte
     };
   }
   const shown = formatFigure(reading.value, rule.unit);
-  const from = reading.url ? link(reading.from, reading.url, { code: true }) : code(reading.from);
+  const from = figureLink(reading.source);
   const limits = bounds(rule);
   const low = rule.min !== undefined && reading.value < rule.min;
   const high = rule.max !== undefined && reading.value > rule.max;
@@ -94,5 +94,5 @@ export function evaluateMetric(id: string, rule: MetricRule, context: CheckConte
       blocker: `${label} ${shown}, ${low ? 'below' : 'above'} ${formatFigure(low ? rule.min! : rule.max!, rule.unit)}`,
     };
   }
-  return { outcome: 'pass', summary: rich`${label} ${shown}${limits ? ` (${limits})` : ''} from ${from}` };
+  return { outcome: 'pass', summary: rich`${label} ${shown}${limits ? ` (${limits})` : ''} from ${from}`, evidence: [reading.source] };
 }

@@ -3,7 +3,7 @@ import { linearRegex } from '../config/linear-regex.ts';
 import { plural } from '../model/phrases.ts';
 import { code, codes, joined, rich, type RichText } from '../model/rich-text.ts';
 import { todo } from '../model/todo.ts';
-import type { CheckContext, CheckKindModule, CheckVerdict } from './check-kind.ts';
+import { pullRequestPart, type CheckContext, type CheckKindModule, type CheckVerdict } from './check-kind.ts';
 import { bodySections, meaningfulText, normaliseTitle } from './pr-body-sections.ts';
 
 function evaluatePrBody(check: CheckOf<'pr_body'>, context: CheckContext): CheckVerdict {
@@ -41,7 +41,7 @@ function evaluatePrBody(check: CheckOf<'pr_body'>, context: CheckContext): Check
     };
   }
   const parts = [sections.length ? rich`sections ${sections.map((s) => `“${s}”`).join(', ')} filled in` : [], matches !== undefined ? rich`matches ${code(matches)}` : []];
-  return { outcome: 'pass', summary: rich`PR description: ${joined(parts.filter((part) => part.length > 0), '; ')}` };
+  return { outcome: 'pass', summary: rich`PR description: ${joined(parts.filter((part) => part.length > 0), '; ')}`, evidence: [pullRequestPart('description', context)] };
 }
 
 export const prBodyCheck: CheckKindModule<'pr_body'> = { sources: () => [], evaluate: evaluatePrBody };

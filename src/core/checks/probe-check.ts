@@ -18,7 +18,11 @@ export function evaluateProbe(rule: ProbeRule, context: CheckContext): CheckVerd
   if (found === undefined) return unknownVerdict(notYetRead(`the probe of ${target}`));
   if (!found.ok) return unknownVerdict(found.problem);
   const fact = found.value;
-  if (fact.outcome === 'pass') return { outcome: 'pass', summary: rich`${shown}: ${fact.detail} (${when(fact.at)})` };
+  if (fact.outcome === 'pass') {
+    // The runner probed it: no account wrote this evidence.
+    const evidence = [{ kind: 'probe' as const, name: target, url: fact.kind === 'http' ? fact.url : null, writer: null }];
+    return { outcome: 'pass', summary: rich`${shown}: ${fact.detail} (${when(fact.at)})`, evidence };
+  }
   if (fact.outcome === 'unreachable') {
     return unknownVerdict({
       what: `the probe of ${target}`,

@@ -2,6 +2,7 @@ import type { CheckOf } from '../config/schema.ts';
 import { hasPermission } from '../config/repo-permissions.ts';
 import { notYetRead, type LookupReader } from '../evidence/lookups.ts';
 import type { Actor, EvidenceProblem, ReviewFact } from '../evidence/snapshot.ts';
+import type { EvidenceSource } from '../model/evidence-source.ts';
 import { joined, link, rich, user, type RichText } from '../model/rich-text.ts';
 import { heldPermission, plural } from '../model/phrases.ts';
 import { todo } from '../model/todo.ts';
@@ -78,7 +79,8 @@ function evaluateReviews(check: CheckOf<'reviews'>, context: CheckContext): Chec
       blocker: more,
     };
   }
-  return { outcome: 'pass', summary: rich`Approved by ${approvedBy}${notes}` };
+  const evidence = approvals.map((review): EvidenceSource => ({ kind: 'review', name: 'approved', url: review.htmlUrl, writer: review.user.login }));
+  return { outcome: 'pass', summary: rich`Approved by ${approvedBy}${notes}`, evidence };
 }
 
 export const reviewsCheck: CheckKindModule<'reviews'> = {

@@ -48,6 +48,11 @@ export interface PolicyFile extends PolicyBytes {
   /** The base branch the policy was read from. */
   ref: string;
   text: string;
+  /**
+   * The file's git blob SHA, as GitHub reported it with the content: names exactly which policy
+   * ruled (`git rev-parse <commit>:<path>` gives it back). Absent in older snapshots.
+   */
+  blobSha?: string;
 }
 
 export interface CheckRunFact {

@@ -1,4 +1,5 @@
 import type { EvidenceProblem } from '../evidence/snapshot.ts';
+import type { EvidenceSource } from './evidence-source.ts';
 import type { Outcome } from './outcomes.ts';
 import type { RichText } from './rich-text.ts';
 import type { Todo } from './todo.ts';
@@ -24,6 +25,8 @@ export interface CheckResult {
    */
   blocker?: string;
   problem?: EvidenceProblem;
+  /** What a passing verdict rests on, and who wrote it: for the record of a release. */
+  evidence?: EvidenceSource[];
   /** The accepted risk that lets it not pass. */
   waiver?: Waiver;
 }
