@@ -14,8 +14,17 @@ async function action(): Promise<void> {
   await mainAction(runner);
 }
 
+/** Until the orchestrator (or Ctrl-C) asks the server to stop. */
+const stopSignal = () => new Promise((resolve) => process.once('SIGTERM', resolve).once('SIGINT', resolve));
+
 async function cli(argv: string[]): Promise<void> {
   try {
+    if (argv[0] === 'serve') {
+      const { serveCommand } = await import('./server/serve-command.ts');
+      const write = (stream: NodeJS.WriteStream) => (text: string) => stream.write(`${text}\n`);
+      process.exitCode = await serveCommand({ out: write(process.stdout), error: write(process.stderr), env: process.env, stopped: stopSignal() });
+      return;
+    }
     // The runner starts the bundle on every event, and never as the CLI.
     const { runCli } = await import('./cli/run-cli.ts');
     process.exitCode = await runCli(argv, {

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvidenceSnapshot, GateIdentity } from '../core/evidence/snapshot.ts';
-import { createGateContext, type GateContext } from '../gate/gate-context.ts';
-import { parseGateEvent, STATUS_CONTEXT, type GateEvent, type RawEvent } from '../gate/gate-event.ts';
+import type { GateContext } from '../gate/gate-context.ts';
+import { STATUS_CONTEXT, type GateEvent, type RawEvent } from '../gate/gate-event.ts';
+import { openGateRun } from '../gate/open-gate-run.ts';
 import type { Logger } from '../gate/logger.ts';
 import { emptyResult } from '../gate/gate-run.ts';
 import { findPullRequests, runGate, type RunResult } from '../gate/run-gate.ts';
@@ -11,7 +12,6 @@ import { resolveGateIdentity } from '../github/gate-identity.ts';
 import { createGitHubClient } from '../github/octokit-client.ts';
 import { RateBudget } from '../github/requests/rate-budget.ts';
 import { RequestPacer } from '../github/requests/request-pacer.ts';
-import { createPublisher } from '../github/publish/publisher.ts';
 import { observeServerClock } from '../github/server-clock.ts';
 import { recordCoverage } from './record-coverage.ts';
 import { recordMetric } from './record-metric.ts';
@@ -51,25 +51,25 @@ export async function run(settings: Settings, raw: RawEvent, log: Logger, now: (
     return { ...emptyResult(), failures: [{ number: 0, message: `Could not read ${problem.what}: ${problem.message}. ${problem.fix}` }] };
   }
   log.info(`The gate writes as ${identity.login}${identity.shared ? ' (shared with other writers: its own statuses prove nothing)' : ''}.`);
-  const event = parseGateEvent(raw, identity);
-  const context = createGateContext({
-    client,
-    securityClient: settings.securityToken ? clientFor(settings.securityToken) : client,
-    budget,
-    pacer,
-    repo: settings.repo,
-    policyPath: settings.configPath,
-    policyFrom: settings.policyFrom,
-    defaultBranch: event.defaultBranch,
-    identity,
-    ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))],
-    activityWaitsMs: settings.network.activityWaitsMs,
-    // Loaded only by a policy with a `probe` check.
-    runProbe: async (rule) => (await import('../probes/run-probe-rule.ts')).runProbeRule(rule),
-    now: observeServerClock(client, now),
-    log,
-  });
-  const publisher = createPublisher(client, settings.repo, identity, log);
+  const { event, context, publisher } = openGateRun(
+    {
+      client,
+      securityClient: settings.securityToken ? clientFor(settings.securityToken) : client,
+      budget,
+      pacer,
+      repo: settings.repo,
+      policyPath: settings.configPath,
+      policyFrom: settings.policyFrom,
+      identity,
+      ownCheckNames: [...new Set([settings.job, STATUS_CONTEXT].filter(Boolean))],
+      activityWaitsMs: settings.network.activityWaitsMs,
+      // Loaded only by a policy with a `probe` check.
+      runProbe: async (rule) => (await import('../probes/run-probe-rule.ts')).runProbeRule(rule),
+      now: observeServerClock(client, now),
+      log,
+    },
+    raw,
+  );
 
   if (settings.coverageFile) {
     // In the CI job, right after the tests: record the figure and leave evaluation to the

@@ -22,6 +22,8 @@ Commands:
   explain --repo owner/name --pr N     the same, as plain text: why the PR is or is not ready, and what to do
   record --repo owner/name --pr N      print the PR's readiness record (in-toto Statement JSON); exit 1 when it is not ready
                                        (explain and record take preview's --config, --app-slug and --policy-from too)
+  serve                                run as a GitHub App's webhook server (settings from the environment:
+                                       APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; see the README)
   schema                               print the JSON Schema of readiness.yml
   templates                            list the templates
 `;

@@ -124,3 +124,27 @@ export function parseGateEvent(raw: RawEvent, identity: GateIdentity): GateEvent
     defaultBranch: defaultBranch || null,
   };
 }
+
+/** Where a GitHub App's webhook delivery belongs: its installation and repository, or why it names none. */
+export function deliveryScope(payload: Payload): { installationId: number; repo: { owner: string; repo: string } } | string {
+  const installationId = record(payload['installation'])['id'];
+  if (typeof installationId !== 'number') return 'the delivery names no installation';
+  const [owner, repo, ...rest] = String(record(payload['repository'])['full_name'] ?? '').split('/');
+  if (!owner || !repo || rest.length > 0) return 'the delivery names no repository';
+  return { installationId, repo: { owner, repo } };
+}
+
+/** A `deployment_protection_rule` `requested` delivery: what is deployed where, and where to answer. */
+export interface ProtectionRequest {
+  environment: string;
+  sha: string;
+  callbackUrl: string;
+}
+
+export function protectionRequest(payload: Payload): ProtectionRequest | string {
+  if (payload['action'] !== 'requested') return `a deployment protection rule ${String(payload['action'])}: nothing to answer`;
+  const environment = String(payload['environment'] ?? '');
+  const commit = sha(payload['sha']);
+  if (!environment || !commit) return 'the deployment protection rule names no environment or commit';
+  return { environment, sha: commit, callbackUrl: String(payload['deployment_callback_url'] ?? '') };
+}

@@ -17,6 +17,7 @@ import { fingerprintFor } from '../../src/gate/fingerprint.ts';
 import { POLICY } from '../fixtures/sample-policy.ts';
 import { pullRequestTargetEvent } from '../support/payloads.ts';
 import { buildWorld, endpointOf, gateStatus, HUGE, HUGE_POLICY, minimumRequests, PAGE, REPO, signOff, TYPICAL, type ActionRun, type BenchWorld, type WorldSize } from './bench-world.ts';
+import { appServerScenario } from './app-server.ts';
 import { actionEnvironment, bareNodeStart, timeToFirstRequest } from './cold-start.ts';
 import { count, judge, median, ms, printTable, verdicts } from './report.ts';
 import { GITHUB_TOKEN_PER_HOUR, sweepScenario, type SweepFigures } from './sweep-scale.ts';
@@ -386,6 +387,22 @@ async function main(): Promise<void> {
 
     // 8. Scheduled runs over many PRs.
     await reportSweeps();
+
+    // 9. The GitHub App's webhook server.
+    const served = await appServerScenario(bundle, WALL_RUNS);
+    printTable(
+      '9. As a GitHub App (release-readiness serve from dist/index.js): a webhook delivered → the status it leads to',
+      ['event', 'delivery → status', 'status'],
+      served.events.map((e) => [e.event, ms(e.ms), e.state]),
+      [
+        `median ${ms(median(served.events.map((e) => e.ms)))}; the first event includes minting the installation token (a JWT, then POST /app/installations/{id}/access_tokens).`,
+        `The action for one such event: ${ms(median(served.actionMs))} (median of ${served.actionMs.length} runs, spawn to exit), after GitHub has queued the workflow and a runner has started, which the server never waits for.`,
+      ],
+    );
+    printTable('   Requests of one evaluation with nothing changed, as the server makes them', ['ETag cache', 'counted', '304 (free)'], [
+      ['cold (a restarted replica)', count(served.cold.counted), count(served.cold.notModified)],
+      ['warm (the installation’s token and cache kept)', count(served.warm.counted), count(served.warm.notModified)],
+    ]);
 
     const violations = worlds.reduce((sum, world) => sum + world.fake.violations.length, 0);
     if (violations > 0) {

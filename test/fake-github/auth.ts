@@ -19,6 +19,21 @@ export interface TokenGrant {
   actor: string;
   permissions: Permissions;
   kind: TokenKind;
+  /** A registered GitHub App's own credential (see app-auth.ts); absent for tokens made with addToken(). */
+  app?: AppCredential;
+}
+
+/**
+ * Without `installationId`, the App itself, authenticated by its JWT. With
+ * it, an installation access token: it acts as the App's bot, until
+ * `expiresAt` (ms on the fake's clock), on the installation's repositories,
+ * or only on `repositories` (full names) when it was minted for some.
+ */
+export interface AppCredential {
+  appId: number;
+  installationId?: number;
+  expiresAt?: number;
+  repositories?: string[];
 }
 
 // The permissions a workflow's `permissions:` key can grant (with `-` spelt
@@ -94,6 +109,7 @@ export const operationPermissions: Record<string, Requirement> = {
   'repos/list-deployment-statuses': [{ deployments: 'read' }],
   'repos/get-deployment-status': [{ deployments: 'read' }],
   'repos/create-deployment-status': [{ deployments: 'write' }],
+  'actions/review-custom-gates-for-run': [{ deployments: 'write' }],
   // An organisation permission: no workflow `permissions:` key grants it.
   'teams/get-membership-for-user-in-org': [{ members: 'read' }],
 };
@@ -124,7 +140,7 @@ export class Tokens {
   #grants = new Map<string, TokenGrant>();
 
   add(token: string, grant: TokenGrant): void {
-    this.#grants.set(token, { actor: grant.actor, permissions: { ...grant.permissions }, kind: grant.kind });
+    this.#grants.set(token, { actor: grant.actor, permissions: { ...grant.permissions }, kind: grant.kind, ...(grant.app ? { app: { ...grant.app } } : {}) });
   }
 
   /** Accepts `token X` and `Bearer X`, as GitHub does. */
@@ -142,4 +158,12 @@ export class Tokens {
   get(token: string): TokenGrant | undefined {
     return this.#grants.get(token);
   }
+}
+
+/**
+ * What the primary rate limit counts against: an installation's tokens share
+ * the installation's hour, as on GitHub; any other token has its own.
+ */
+export function rateBucket(token: string, grant: TokenGrant): string {
+  return grant.app?.installationId === undefined ? token : `installation:${grant.app.installationId}`;
 }

@@ -1,7 +1,7 @@
 // The fake GitHub a test talks to: an HTTP server for the action under test and
 // a programmatic "world" API for the test itself (never over HTTP).
 import type { components } from '@octokit/openapi-types';
-import { gatePermissions, Tokens } from './auth.ts';
+import { gatePermissions, rateBucket, Tokens } from './auth.ts';
 import type { Permissions, TokenKind } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { Faults } from './faults.ts';
@@ -18,6 +18,8 @@ import { renderFullRepo } from './render/repo.ts';
 import { renderReview } from './render/review.ts';
 import { renderSecretScanningAlert } from './render/secret-scanning.ts';
 import { renderUser } from './render/user.ts';
+import { deploymentProtectionRuleEvent } from './protection-event.ts';
+import type { DeploymentProtectionRuleRequested } from './protection-event.ts';
 import { PrimaryRateLimits } from './rate-limits.ts';
 import type { RateLimitStatus } from './rate-limits.ts';
 import { SecondaryRateLimits } from './secondary-limits.ts';
@@ -63,6 +65,12 @@ import { addSecretScanningAlert, setSecretScanningAlertState } from './state/sec
 import type { SecretScanningAlertOptions } from './state/secret-scanning.ts';
 import { Store } from './state/store.ts';
 import { gateLogin } from './state/users.ts';
+import { appRegistration, installApp, registerApp } from './state/apps.ts';
+import type { RegisterAppOptions, RegisteredApp, WebhookTarget } from './state/apps.ts';
+import { protectionRunIn, requestProtection } from './state/deployment-protection.ts';
+import type { DeploymentProtectionOptions, DeploymentProtectionReview, ProtectionDecision } from './state/deployment-protection.ts';
+import { deliveryInstallation, postDelivery, prepareDelivery, webhookProblems } from './webhooks.ts';
+import type { Delivery, DeliveryOptions, DeliveryResult } from './webhooks.ts';
 
 type Schemas = components['schemas'];
 // openapi-types types int64 ids as `number | bigint`; the fake's ids are plain
@@ -107,7 +115,10 @@ export class FakeGitHub {
   /** Requests GitHub would reject, and fake answers that do not match GitHub's schemas. */
   readonly violations: Violation[] = [];
   readonly render: RenderContext = { store: this.store, api: '' };
+  /** Every webhook delivery the fake made, in order. */
+  readonly deliveries: Delivery[] = [];
   readonly #tokens = new Tokens();
+  #webhookTarget: WebhookTarget | undefined;
   readonly #faults = new Faults();
   readonly #primaryLimits: PrimaryRateLimits;
   readonly #secondaryLimits: SecondaryRateLimits;
@@ -199,7 +210,7 @@ export class FakeGitHub {
   rateLimit(token: string = defaultToken): RateLimitStatus {
     const grant = this.#tokens.get(token);
     if (!grant) throw new Error(`No token ${token}: add it with addToken() first`);
-    return this.#primaryLimits.status(token, grant.kind);
+    return this.#primaryLimits.status(rateBucket(token, grant), grant.kind);
   }
 
   /** Requests refused (403, not served) because their token's primary limit was spent. */
@@ -549,6 +560,79 @@ export class FakeGitHub {
 
   reactions(commentId: number): Reaction[] {
     return reactionsOn(this.store, commentId).map((r) => renderReaction(this.render, r) as Reaction);
+  }
+
+  // --- GitHub Apps, webhooks and custom deployment protection rules ---
+
+  /**
+   * A GitHub App with a fresh 2048-bit RSA key pair, a client id, a webhook
+   * secret and a bot account `<slug>[bot]`. Its JWT (RS256, `iss` its id or
+   * client id, on the fake's clock) reaches the JWT-only endpoints and mints
+   * installation tokens, which act as the bot for an hour, 5,000 requests an
+   * hour per installation.
+   */
+  registerApp(options: RegisterAppOptions): RegisteredApp {
+    return registerApp(this.store, options);
+  }
+
+  /** Installs the App on `owner/repo` (that repository selected) or on `owner` (all its repositories); returns the installation id. */
+  installApp(app: number | string, target: string): number {
+    return installApp(this.store, app, target).id;
+  }
+
+  /**
+   * Where deliveries go (an http:// URL): every App's, or with `app` that
+   * App's only. `secret` signs instead of the App's own webhook secret.
+   */
+  webhookTarget(target: WebhookTarget & { app?: number | string }): void {
+    const { app, ...where } = target;
+    if (app === undefined) this.#webhookTarget = where;
+    else appRegistration(this.store, app).webhook = where;
+  }
+
+  /**
+   * POSTs the event to the App's webhook URL with GitHub's headers and
+   * signatures, adding the `installation` that covers the payload's
+   * repository; resolves with the receiver's answer. A payload that departs
+   * from the description's webhook schema for the event is a violation. Throws
+   * where GitHub would send nothing: no URL, an event the App does not
+   * subscribe to, no installation. `options` sends a wrong signature.
+   */
+  async deliver(app: number | string, event: string, payload: object, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+    const registration = appRegistration(this.store, app);
+    const configured = registration.webhook ?? this.#webhookTarget;
+    const target = configured && options.to ? { ...configured, url: options.to } : configured;
+    if (!target) throw new Error(`${registration.slug} has no webhook URL: call webhookTarget() first`);
+    if (!registration.events.includes(event)) throw new Error(`${registration.slug} does not subscribe to ${event}, so GitHub would not deliver it`);
+    const installation = deliveryInstallation(this.store, registration, payload as Record<string, unknown>);
+    if (!installation) throw new Error(`${registration.slug} has no installation this ${event} payload concerns`);
+    const body: Record<string, unknown> = { ...payload, installation: { id: installation.id, node_id: installation.nodeId } };
+    for (const message of webhookProblems(event, body)) this.violations.push({ kind: 'webhook', method: 'POST', path: target.url, message });
+    const prepared = prepareDelivery(registration, target, event, body, options);
+    const result = await postDelivery(prepared);
+    const action = typeof body.action === 'string' ? body.action : undefined;
+    this.deliveries.push({ ...result, app: registration.slug, event, action, url: prepared.url, headers: prepared.headers, payload: body });
+    return result;
+  }
+
+  /**
+   * A workflow run whose job targets `environment`, held by the App's custom
+   * deployment protection rule, with the deployment GitHub makes for the job.
+   * Returns the deployment_protection_rule `requested` payload for the App
+   * (send it with deliver()); its deployment_callback_url names the run.
+   */
+  requestDeploymentProtection(repo: string, options: DeploymentProtectionOptions): DeploymentProtectionRuleRequested {
+    return deploymentProtectionRuleEvent(this, requestProtection(this.store, repo, options));
+  }
+
+  /** The App's status reports (state null) and its decision, oldest first. */
+  deploymentProtectionReviews(repo: string, runId: number): DeploymentProtectionReview[] {
+    return protectionRunIn(this.store, repo, runId).reviews.map((r) => ({ ...r }));
+  }
+
+  /** `waiting` until the rule's App approves or rejects the run. */
+  deploymentProtectionStatus(repo: string, runId: number): 'waiting' | ProtectionDecision {
+    return protectionRunIn(this.store, repo, runId).status;
   }
 
   // --- faults ---

@@ -33,6 +33,8 @@ const bases = {
   user: 150_000_000,
   team: 10_000_000,
   app: 900_000,
+  installation: 60_000_000,
+  hook: 480_000_000,
 } as const;
 
 export type IdKind = keyof typeof bases;

@@ -19,6 +19,12 @@
 //   fake.rateLimit('ghs_gate');                     // { limit, used, remaining, reset } of the token's hour on the fake clock
 //   fake.setRateLimit('github-token', 50);          // also createFakeGitHub({ rateLimits, secondaryLimits })
 //   fake.rateLimitRejections; fake.secondaryLimitHits;   // requests refused by a primary / secondary limit
+//   const app = fake.registerApp({ slug: 'release-gate' });   // { id, slug, clientId, privateKey (PKCS#1 PEM), webhookSecret, botLogin }
+//   const installation = fake.installApp(app.id, 'acme/rocket');   // JWT → POST /app/installations/{id}/access_tokens → ghs_… as release-gate[bot]
+//   fake.webhookTarget({ url: 'http://127.0.0.1:<port>/webhooks' });   // also per App: { url, app }
+//   const event = fake.requestDeploymentProtection('acme/rocket', { appId: app.id, environment: 'production', sha, ref: 'main' });
+//   await fake.deliver(app.id, 'deployment_protection_rule', event);   // signed POST; { status, body, ms }; fake.deliveries
+//   fake.deploymentProtectionReviews('acme/rocket', runId);   // the App's status reports and decision via the callback URL
 //   expectNoViolations(fake);                       // requests GitHub would reject, answers GitHub would not give
 //   await fake.close();
 //
@@ -50,6 +56,13 @@ export { defaultSecondaryLimits } from './secondary-limits.ts';
 export type { Access, Permissions, TokenKind } from './auth.ts';
 export { gatePermissions } from './auth.ts';
 export type { FaultRule } from './faults.ts';
+export { signAppJwt } from './app-auth.ts';
+export { defaultAppEvents, defaultAppPermissions } from './state/apps.ts';
+export type { RegisterAppOptions, RegisteredApp, RepositorySelection, WebhookTarget } from './state/apps.ts';
+export { hubSignature } from './webhooks.ts';
+export type { Delivery, DeliveryOptions, DeliveryResult } from './webhooks.ts';
+export type { DeploymentProtectionRuleRequested } from './protection-event.ts';
+export type { DeploymentProtectionOptions, DeploymentProtectionReview, ProtectionDecision } from './state/deployment-protection.ts';
 export type { RequestLogEntry, Violation } from './server.ts';
 export type { CheckRunOptions, StatusOptions } from './state/checks.ts';
 export type { CommitOptions, CreateRepoOptions } from './state/git.ts';

@@ -17,6 +17,7 @@ export interface OpenApiParameter {
 
 export interface OpenApiOperation {
   operationId: string;
+  description?: string;
   parameters?: (OpenApiParameter | { $ref: string })[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonObject }> } | { $ref: string };
   responses: Record<string, JsonObject>;
@@ -25,6 +26,9 @@ export interface OpenApiOperation {
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
+  /** The webhooks GitHub sends, by name (e.g. deployment-protection-rule-requested); OpenAPI 3.1 calls it `webhooks`. */
+  'x-webhooks'?: Record<string, Record<string, OpenApiOperation>>;
+  webhooks?: Record<string, Record<string, OpenApiOperation>>;
   components: { schemas: Record<string, JsonObject>; parameters: Record<string, OpenApiParameter>; responses: Record<string, JsonObject> };
 }
 

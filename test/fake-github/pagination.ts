@@ -22,3 +22,8 @@ export function paginate<T>(all: T[], query: Record<string, unknown>, requestUrl
   if (page > 1) rels.push(`${at(1)}; rel="first"`);
   return { items, link: rels.length ? rels.join(', ') : undefined };
 }
+
+/** The page's Link header, as a reply's headers, or undefined for a single page. */
+export function linkOf(page: Page<unknown>): Record<string, string> | undefined {
+  return page.link ? { link: page.link } : undefined;
+}

@@ -101,6 +101,6 @@ export function rateLimitHeaders(status: RateLimitStatus): Record<string, string
 
 /** GitHub names the installation for an app's (or a workflow's) token, the person for theirs. */
 export function rateLimitExceeded(grant: TokenGrant, userId: number): { message: string; documentation_url: string } {
-  const who = grant.kind === 'user' ? `user ID ${userId}` : 'installation ID 1';
+  const who = grant.kind === 'user' ? `user ID ${userId}` : `installation ID ${grant.app?.installationId ?? 1}`;
   return { message: `API rate limit exceeded for ${who}.`, documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' };
 }

@@ -143,15 +143,44 @@ export function validateRequestBody(op: OpenApiOperation, body: unknown): string
   return validate && !validate(body) ? describe(validate.errors, 'body') : [];
 }
 
+// Where an answer's schema in the description contradicts GitHub's answers.
+// The list of an App's installations types `account` as allOf [simple-user,
+// enterprise], an account that is both at once; the `installation` schema
+// that GET /app/installations/{id} answers with has anyOf.
+const responseErrata: Record<string, Record<number, JsonObject>> = {
+  'apps/list-installations': { 200: { type: 'array', items: { $ref: '#/components/schemas/installation' } } },
+};
+
 /** Validates a JSON response; statuses the description does not list are not checked. */
 export function validateResponse(op: OpenApiOperation, status: number, body: unknown): string[] {
   const validate = compiled(`${op.operationId}:${status}`, 'strict', () => {
+    const erratum = responseErrata[op.operationId]?.[status];
+    if (erratum) return erratum;
     const response = op.responses[String(status)];
     if (!response) return undefined;
     const content = (deref(response) as { content?: Record<string, { schema?: unknown }> }).content;
     return content?.['application/json']?.schema;
   });
   return validate && !validate(body) ? describe(validate.errors, 'response') : [];
+}
+
+/**
+ * The name validateWebhook() takes for an event and its action, from the
+ * description's webhooks section (`x-webhooks`; `webhooks` in OpenAPI 3.1):
+ * deployment_protection_rule requested → deployment-protection-rule-requested.
+ * Undefined when the description has no schema for it.
+ */
+export function webhookSchemaName(event: string, action: string | undefined): string | undefined {
+  const doc = openApi();
+  const hooks = doc['x-webhooks'] ?? doc.webhooks ?? {};
+  const base = event.replace(/_/g, '-');
+  const keys = action ? [`${base}-${action.replace(/_/g, '-')}`, base] : [base];
+  for (const key of keys) {
+    const body = hooks[key]?.post?.requestBody;
+    const ref = (body ? deref(body).content?.['application/json']?.schema?.$ref : undefined) as unknown;
+    if (typeof ref === 'string') return ref.replace(/^#\/components\/schemas\/webhook-/, '');
+  }
+  return undefined;
 }
 
 /**

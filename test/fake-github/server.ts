@@ -4,8 +4,10 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authorize, notAccessible } from './auth.ts';
-import type { TokenGrant, Tokens } from './auth.ts';
+import { admitCredential, identify, repositoryRefusal } from './app-auth.ts';
+import type { Caller, Identified } from './app-auth.ts';
+import { authorize, notAccessible, rateBucket } from './auth.ts';
+import type { Tokens } from './auth.ts';
 import { matchesIfNoneMatch, weakEtag } from './conditional.ts';
 import type { Faults, FaultRule } from './faults.ts';
 import { matchOperation } from './openapi.ts';
@@ -32,7 +34,8 @@ export interface RequestLogEntry {
 }
 
 export interface Violation {
-  kind: 'request' | 'response';
+  /** `webhook`: a payload the fake delivered does not match GitHub's webhook schema. */
+  kind: 'request' | 'response' | 'webhook';
   method: string;
   path: string;
   message: string;
@@ -54,7 +57,7 @@ interface Exchange {
   method: string;
   match: MatchedOperation | undefined;
   requestId: string;
-  caller: { token: string; grant: TokenGrant } | undefined;
+  caller: Caller | undefined;
   charge: Charge | undefined;
   /** Set when a route answers: an injected or refused answer is never a 304. */
   conditional?: { ifNoneMatch: string | string[] | undefined };
@@ -142,7 +145,9 @@ export class FakeServer {
     const entry: RequestLogEntry = { method, path, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, operationId: match?.operation.operationId };
     this.#deps.requests.push(entry);
     this.#notifyWaiters(method, match?.template);
-    const exchange: Exchange = { method, match, requestId: this.#requestId(), caller: this.#deps.tokens.identify(req.headers.authorization), charge: undefined };
+    const identified: Identified = identify(this.#deps.tokens, this.#deps.store, req.headers.authorization);
+    const caller = identified && 'caller' in identified ? identified.caller : undefined;
+    const exchange: Exchange = { method, match, requestId: this.#requestId(), caller, charge: undefined };
     const send = (reply: Reply, validate = true): void => {
       entry.status = this.#send(res, reply, exchange, validate ? (msg) => this.#violation('response', method, path, msg) : undefined);
     };
@@ -177,8 +182,12 @@ export class FakeServer {
       return send({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } }, false);
     }
     const op = match.operation;
-    const grant = exchange.caller?.grant;
-    if (!grant) return send({ status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } });
+    // No credential, a refused one, or one this endpoint does not take (an App's JWT, or anything but one).
+    const admitted = admitCredential(op, identified, docsUrl(op));
+    if ('status' in admitted) return send(admitted);
+    const grant = admitted.grant;
+    const outOfReach = repositoryRefusal(this.#deps.store, grant, method, match.pathParams, docsUrl(op));
+    if (outOfReach) return send(outOfReach);
     const decision = authorize(grant, op.operationId);
     if (!decision.ok) {
       return send({
@@ -210,6 +219,8 @@ export class FakeServer {
       url: new URL(url.pathname + url.search, this.#deps.render.api),
       actor: grant.actor,
       tokenKind: grant.kind,
+      grant,
+      tokens: this.#deps.tokens,
       violation: (message) => this.#violation('request', method, path, `${op.operationId}: ${message}`),
     };
     if (!route) {
@@ -239,7 +250,8 @@ export class FakeServer {
     const { caller } = exchange;
     if (!caller) return undefined;
     const { primaryLimits, secondaryLimits, store } = this.#deps;
-    if (!primaryLimits.admits(caller.token, caller.grant.kind)) {
+    const bucket = rateBucket(caller.token, caller.grant);
+    if (!primaryLimits.admits(bucket, caller.grant.kind)) {
       return { status: 403, body: rateLimitExceeded(caller.grant, store.user(caller.grant.actor).id) };
     }
     const admission = secondaryLimits.admit(caller.token, exchange.method, path);
@@ -247,7 +259,7 @@ export class FakeServer {
       return { status: 403, body: secondaryLimitExceeded(exchange.requestId), headers: { 'retry-after': String(admission.hit.retryAfter) } };
     }
     res.once('close', admission.done);
-    exchange.charge = primaryLimits.charge(caller.token);
+    exchange.charge = primaryLimits.charge(bucket);
     return undefined;
   }
 
@@ -276,7 +288,7 @@ export class FakeServer {
       'x-github-media-type': 'github.v3; format=json',
       'x-github-request-id': exchange.requestId,
       // Without a token GitHub would count against the caller's address; the fake answers 401 to those anyway.
-      ...(caller ? rateLimitHeaders(primaryLimits.status(caller.token, caller.grant.kind)) : {}),
+      ...(caller ? rateLimitHeaders(primaryLimits.status(rateBucket(caller.token, caller.grant), caller.grant.kind)) : {}),
       // GitHub's clock, as a client sees it: the fake's own.
       date: store.clock.now().toUTCString(),
       ...conditional,

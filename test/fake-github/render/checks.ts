@@ -8,10 +8,12 @@ import { renderUser } from './user.ts';
 // Fixed facts about GitHub's apps, as GitHub reports them.
 const appCreatedAt = formatTime(Date.parse('2018-07-30T09:30:17Z'));
 
+/** An `integration` object; a registered App (registerApp) shows its own client id, permissions, events and date. */
 export function renderApp(ctx: RenderContext, slug: string): Json {
   const app = ctx.store.apps.get(slug);
   if (!app) throw new Error(`Unknown app ${slug}`);
-  return {
+  const registration = ctx.store.appRegistrations.get(app.id);
+  const rendered: Json = {
     id: app.id,
     slug: app.slug,
     node_id: app.nodeId,
@@ -25,6 +27,9 @@ export function renderApp(ctx: RenderContext, slug: string): Json {
     permissions: { checks: 'write', contents: 'write', metadata: 'read', pull_requests: 'write', statuses: 'write' },
     events: ['check_run', 'check_suite', 'pull_request', 'push'],
   };
+  if (!registration) return rendered;
+  const { clientId, createdAt, permissions, events } = registration;
+  return { ...rendered, client_id: clientId, created_at: createdAt, updated_at: createdAt, permissions, events };
 }
 
 /**

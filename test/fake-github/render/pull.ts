@@ -83,7 +83,7 @@ export function renderPull(ctx: RenderContext, repoName: string, issue: PullIssu
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,
     merged_at: issue.pull.mergedAt,
-    merge_commit_sha: issue.pull.merged ? sha1(`merge ${repo.fullName} ${issue.number}`) : null,
+    merge_commit_sha: issue.pull.mergeCommitSha ?? (issue.pull.merged ? sha1(`merge ${repo.fullName} ${issue.number}`) : null),
     assignee: null,
     assignees: [],
     requested_reviewers: [],

@@ -1,4 +1,5 @@
 // Issue comments (the pull request conversation) and their reactions.
+import { installationApp } from '../app-auth.ts';
 import { paginate } from '../pagination.ts';
 import { renderComment, renderReaction } from '../render/comment.ts';
 import { hasRole } from '../state/collaborators.ts';
@@ -65,7 +66,7 @@ export const commentRoutes: RouteTable = {
     const body = (ctx.body as { body: string }).body;
     const invalid = invalidBody(ctx, body);
     if (invalid) return invalid;
-    const comment = addComment(ctx.store, repo.fullName, number, ctx.actor, body);
+    const comment = addComment(ctx.store, repo.fullName, number, ctx.actor, body, installationApp(ctx.store, ctx.grant));
     const rendered = renderComment(ctx.render, comment);
     return json(201, rendered, { location: String(rendered.url) });
   },

@@ -1,5 +1,6 @@
 // Every implemented operation, by OpenAPI operationId.
 import { activityRoutes } from './activity.ts';
+import { appRoutes } from './apps.ts';
 import { checkRoutes } from './checks.ts';
 import { codeScanningRoutes } from './code-scanning.ts';
 import { collaboratorRoutes } from './collaborators.ts';
@@ -8,6 +9,7 @@ import { compareRoutes } from './compare.ts';
 import { contentRoutes } from './contents.ts';
 import { deploymentCreateRoutes } from './deployment-create.ts';
 import { deploymentStatusRoutes } from './deployment-statuses.ts';
+import { deploymentProtectionRoutes } from './deployment-protection.ts';
 import { deploymentRoutes } from './deployments.ts';
 import { dependabotRoutes } from './dependabot.ts';
 import { pullRoutes } from './pulls.ts';
@@ -40,4 +42,6 @@ export const routes: RouteTable = {
   ...collaboratorRoutes,
   ...teamRoutes,
   ...userRoutes,
+  ...appRoutes,
+  ...deploymentProtectionRoutes,
 };

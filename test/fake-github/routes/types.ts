@@ -2,7 +2,7 @@
 // synchronous functions of the request and the state; the server does parsing,
 // auth, validation, logging and headers.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { TokenKind } from '../auth.ts';
+import type { TokenGrant, TokenKind, Tokens } from '../auth.ts';
 import type { OpenApiOperation } from '../openapi.ts';
 import type { Json, RenderContext } from '../render/context.ts';
 import type { Store } from '../state/store.ts';
@@ -23,6 +23,10 @@ export interface RouteContext {
   actor: string;
   /** What kind of token the request came with: some answers depend on it. */
   tokenKind: TokenKind;
+  /** The whole credential: an App's JWT or installation token carries its App (grant.app). */
+  grant: TokenGrant;
+  /** Where an installation token a route mints is registered. */
+  tokens: Tokens;
   /** Records a request violation (the action did something GitHub would reject). */
   violation(message: string): void;
 }

@@ -96,6 +96,8 @@ export interface PullFacts {
   frozenHeadSha?: string;
   /** Base branch tip when the pull request was closed: with frozenHeadSha, what its commits were. */
   frozenBaseSha?: string;
+  /** The merge commit on the base, when the merge made one (`mergeCommit`). */
+  mergeCommitSha?: string;
   /**
    * The last push through the world API: a synchronize payload's `before` is
    * the previous head, which after an amend or a force push is not the parent.

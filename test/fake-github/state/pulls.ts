@@ -185,6 +185,8 @@ export interface PullRequestChanges {
   /** Closes the pull request as merged (by `mergedBy`, default the repository owner). */
   merged?: boolean;
   mergedBy?: string;
+  /** With `merged`: write the merge commit onto the base, as GitHub's merge button does (parents: the base, then the head). */
+  mergeCommit?: boolean;
 }
 
 export function setPullRequest(store: Store, repoName: string, number: number, changes: PullRequestChanges): void {
@@ -209,6 +211,15 @@ export function setPullRequest(store: Store, repoName: string, number: number, c
       issue.pull.merged = true;
       issue.pull.mergedAt = now;
       issue.pull.mergedBy = store.user(changes.mergedBy ?? repo.owner).login;
+      if (changes.mergeCommit) {
+        const baseTip = repo.branches.get(issue.pull.base);
+        const head = store.headSha(issue);
+        // Its commits are what they were before the merge moved the base onto them.
+        issue.pull.frozenBaseSha = baseTip;
+        issue.pull.frozenHeadSha = head;
+        const files = new Map(store.commit(head).files);
+        issue.pull.mergeCommitSha = recordCommit(store, repo, issue.pull.base, { parents: baseTip ? [baseTip, head] : [head], files, message: `Merge pull request #${number}`, author: issue.pull.mergedBy }, issue.pull.mergedBy);
+      }
       changes = { ...changes, state: 'closed' };
     }
   }
@@ -217,7 +228,7 @@ export function setPullRequest(store: Store, repoName: string, number: number, c
     issue.closedAt = changes.state === 'closed' ? now : null;
     if (issue.pull) {
       issue.pull.frozenHeadSha = changes.state === 'closed' ? store.headSha(issue) : undefined;
-      issue.pull.frozenBaseSha = changes.state === 'closed' ? repo.branches.get(issue.pull.base) : undefined;
+      issue.pull.frozenBaseSha = changes.state === 'closed' ? (issue.pull.frozenBaseSha ?? repo.branches.get(issue.pull.base)) : undefined;
     }
   }
   issue.updatedAt = now;
@@ -308,6 +319,6 @@ export function pullsForCommit(store: Store, repoName: string, sha: string): Pul
   const onDefault = defaultTip !== undefined && reachable(store, defaultTip).has(sha);
   return [...repo.issues.values()]
     .filter((i): i is PullIssue => i.pull !== undefined)
-    .filter((p) => (p.pull.merged || (p.state === 'open' && !onDefault)) && pullCommits(store, repo, p).has(sha))
+    .filter((p) => p.pull.mergeCommitSha === sha || ((p.pull.merged || (p.state === 'open' && !onDefault)) && pullCommits(store, repo, p).has(sha)))
     .sort((a, b) => a.number - b.number);
 }

@@ -4,7 +4,9 @@ import { Clock } from '../clock.ts';
 import { IdSequence } from '../ids.ts';
 import type { ActivityRecord } from './activity.ts';
 import type { RepoSecurity } from './alert-model.ts';
+import type { AppRegistration, InstallationRecord } from './apps.ts';
 import type { DeploymentRecord, DeploymentStatusRecord } from './deployments.ts';
+import type { ProtectionRunRecord } from './deployment-protection.ts';
 import type {
   AppRecord,
   AuthorAssociation,
@@ -53,6 +55,12 @@ export class Store {
   readonly deployments = new Map<number, DeploymentRecord>();
   /** Statuses of every deployment by id, in creation order. */
   readonly deploymentStatuses = new Map<number, DeploymentStatusRecord>();
+  /** GitHub Apps made with registerApp() (keys, webhook, permissions), by app id; see apps.ts. */
+  readonly appRegistrations = new Map<number, AppRegistration>();
+  /** Installations of those Apps, by installation id. */
+  readonly installations = new Map<number, InstallationRecord>();
+  /** Workflow runs held by a custom deployment protection rule, by run id; see deployment-protection.ts. */
+  readonly protectionRuns = new Map<number, ProtectionRunRecord>();
 
   constructor() {
     for (const u of defaultUsers()) this.users.set(u.login.toLowerCase(), u);

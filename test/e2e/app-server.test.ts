@@ -1,0 +1,172 @@
+// The gate as a GitHub App: `node dist/index.js serve` receives signed webhooks from the fake
+// GitHub, mints installation tokens with its JWT, and answers as <slug>[bot], which nothing
+// else writes as.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RegisteredApp } from '../fake-github/index.ts';
+import { checkSuiteCompletedEvent, issueCommentEvent, pullRequestEvent, pullRequestReviewEvent, statusEvent } from '../support/payloads.ts';
+import { APP_BOT, appComments, appStatuses, deliverAndWait as deliverTo, serveWorld } from '../support/app-world.ts';
+import { evaluated, type RunningServer } from '../support/run-server.ts';
+import { REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
+
+const newWorld = useReleaseWorlds();
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) expect(await server.stop()).toBe(0);
+});
+
+const BOT = APP_BOT;
+
+async function appWorld(replicas = 1): Promise<{ world: ReleaseWorld; app: RegisteredApp; servers: RunningServer[] }> {
+  const served = await serveWorld(await newWorld(), { replicas });
+  servers.push(...served.servers);
+  return served;
+}
+
+/** Delivers the event and waits until the server has evaluated it. */
+async function deliverAndWait(world: ReleaseWorld, app: RegisteredApp, server: RunningServer, event: string, payload: object): Promise<void> {
+  await deliverTo({ world, app, servers: [server] }, event, payload);
+}
+
+const botStatuses = appStatuses;
+const botComments = appComments;
+
+/** CI, two approvals and the two sign-offs: what the sample policy asks for. */
+function makeReady(world: ReleaseWorld): { suite: object; reviews: number[]; comment: number } {
+  world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
+  const reviews = ['alice', 'bob'].map((user) => world.fake.addReview(REPO, world.pr, { user, state: 'APPROVED' }));
+  world.fake.addComment(REPO, world.pr, { user: 'alice', body: '/signoff security' });
+  const { id: comment } = world.fake.addComment(REPO, world.pr, { user: 'carol', body: '/signoff sre' });
+  return { suite: checkSuiteCompletedEvent(world.fake, REPO, world.head()), reviews, comment };
+}
+
+describe('release-readiness serve', () => {
+  it('accepts a signed webhook, mints an installation token, and answers as the App', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
+    // One token minted (a first JWT may be refused for the clocks' difference: @octokit/auth-app signs again on GitHub's time).
+    const minted = world.fake.requests.filter((request) => request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(request.path) && request.status === 201);
+    expect(minted).toHaveLength(1);
+    expect(botComments(world)).toHaveLength(1);
+    expect(botStatuses(world).map((status) => [status.state, status.creator?.login])).toEqual([['pending', BOT]]);
+    const line = server!.lines.find((l) => l.msg === 'evaluated')!;
+    expect(line).toMatchObject({ level: 'info', event: 'pull_request', repo: REPO, judged: 1, ms: expect.any(Number) });
+  });
+
+  it('refuses a delivery whose signature is wrong, and evaluates nothing', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    const before = world.fake.requests.length;
+    const forged = await world.fake.deliver(app.id, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'), { secret: 'not-the-secret' });
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatch(/signature does not match/);
+    const missing = await world.fake.deliver(app.id, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'), { signature: '' });
+    expect(missing.status).toBe(400);
+    // A good one after them: the only one that reaches GitHub.
+    await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
+    expect(server!.lines.filter((line) => line.delivery === forged.id || line.delivery === missing.id)).toEqual([]);
+    expect(world.fake.requests.slice(before).filter((request) => request.method !== 'GET' && !request.path.startsWith('/app/'))).toHaveLength(2);
+  });
+
+  it('evaluates each event the action handles: a PR, CI, reviews, a sign-off, a forged status', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
+    world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
+    await deliverAndWait(world, app, server!, 'check_suite', checkSuiteCompletedEvent(world.fake, REPO, world.head()));
+    expect(botStatuses(world)[0]!.description).toBe('Waiting for 2 sign-offs (security, sre) and 2 approvals');
+    const reviews = ['alice', 'bob'].map((user) => world.fake.addReview(REPO, world.pr, { user, state: 'APPROVED' }));
+    await deliverAndWait(world, app, server!, 'pull_request_review', pullRequestReviewEvent(world.fake, REPO, world.pr, reviews[1]!, 'submitted'));
+    expect(botStatuses(world)[0]!.description).toBe('Waiting for 2 sign-offs (security, sre)');
+    for (const [user, role] of [['alice', 'security'], ['carol', 'sre']]) {
+      const { id } = world.fake.addComment(REPO, world.pr, { user: user!, body: `/signoff ${role}` });
+      await deliverAndWait(world, app, server!, 'issue_comment', issueCommentEvent(world.fake, id, 'created'));
+    }
+    expect(botStatuses(world)[0]).toMatchObject({ state: 'success', creator: { login: BOT } });
+    // The GITHUB_TOKEN of any workflow can write this context; the App's answer is to overwrite it at once.
+    const forged = world.fake.addStatus(REPO, world.head(), { context: 'release-readiness', state: 'failure', description: 'forged', creator: 'github-actions[bot]' });
+    await deliverAndWait(world, app, server!, 'status', statusEvent(world.fake, forged.id));
+    expect(botStatuses(world)[0]).toMatchObject({ state: 'success', creator: { login: BOT } });
+    // Its own comments and statuses wake it for nothing.
+    const own = await world.fake.deliver(app.id, 'issue_comment', issueCommentEvent(world.fake, botComments(world)[0]!.id, 'edited'));
+    expect(own.status).toBe(200);
+    await server!.waitFor((line) => line.delivery === own.id && line.queued === false, 'the gate’s own comment ignored');
+  });
+
+  it('two replicas receiving the same burst leave one comment and no stale success', async () => {
+    const { world, app, servers: replicas } = await appWorld(2);
+    const { suite, reviews, comment } = makeReady(world);
+    const burst = [
+      ['pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened')],
+      ['check_suite', suite],
+      ['pull_request_review', pullRequestReviewEvent(world.fake, REPO, world.pr, reviews[0]!, 'submitted')],
+      ['issue_comment', issueCommentEvent(world.fake, comment, 'created')],
+    ] as const;
+    const deliveries = await Promise.all(burst.flatMap(([event, payload]) => replicas.map((server) => world.fake.deliver(app.id, event, payload, { to: server.webhookUrl }).then((d) => ({ d, server })))));
+    expect(deliveries.map(({ d }) => d.status)).toEqual(Array(8).fill(200));
+    // Each delivery is evaluated, or folded into an evaluation still waiting to start: wait for every one.
+    await Promise.all(replicas.map(async (server) => {
+      for (const { d } of deliveries.filter((x) => x.server === server)) {
+        const queued = await server.waitFor((line) => line.delivery === d.id && typeof line.queued === 'boolean', `delivery ${d.id} taken`);
+        if (queued.msg.startsWith('queued')) await server.waitFor(evaluated(d.id), `evaluation of ${d.id}`);
+      }
+    }));
+    expect(botComments(world)).toHaveLength(1);
+    expect(botStatuses(world)[0]).toMatchObject({ state: 'success', creator: { login: BOT } });
+
+    // Then CI fails on a new push, and both replicas hear of it: neither may leave a success on the new head.
+    const head = world.fake.pushToPullRequest(REPO, world.pr, { 'src/app.ts': 'export const version = "1.4.1";\n' });
+    world.fake.addCheckRun(REPO, head, { name: 'build', status: 'completed', conclusion: 'failure' });
+    const sync = pullRequestEvent(world.fake, REPO, world.pr, 'synchronize');
+    const again = await Promise.all(replicas.map((server) => world.fake.deliver(app.id, 'pull_request', sync, { to: server.webhookUrl })));
+    await Promise.all(again.map((d, i) => replicas[i]!.waitFor(evaluated(d.id), 'the synchronize evaluated')));
+    expect(botStatuses(world, head).map((status) => status.state)).not.toContain('success');
+    expect(botStatuses(world, head)[0]!.state).toBe('failure');
+    expect(botComments(world)).toHaveLength(1);
+  });
+});
+
+describe('the deployment protection rule', () => {
+  it('approves the deployment of a release PR that was ready when it merged, and rejects one that was not', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    const { suite, comment } = makeReady(world);
+    await deliverAndWait(world, app, server!, 'check_suite', suite);
+    await deliverAndWait(world, app, server!, 'issue_comment', issueCommentEvent(world.fake, comment, 'created'));
+    expect(botStatuses(world)[0]!.state).toBe('success');
+    world.fake.setPullRequest(REPO, world.pr, { merged: true, mergedBy: 'bob', mergeCommit: true });
+    const merge = world.fake.pullRequest(REPO, world.pr).merge_commit_sha!;
+
+    const ready = world.fake.requestDeploymentProtection(REPO, { appId: app.id, environment: 'production', sha: merge, ref: 'release/1.4' });
+    const delivery = await world.fake.deliver(app.id, 'deployment_protection_rule', ready);
+    expect(delivery.status).toBe(200);
+    const decided = await server!.waitFor((line) => line.delivery === delivery.id && line.state !== undefined, 'the decision');
+    expect(decided).toMatchObject({ state: 'approved', pr: world.pr });
+    const runId = Number(/runs\/(\d+)\//.exec(ready.deployment_callback_url ?? "")![1]);
+    const reviews = world.fake.deploymentProtectionReviews(REPO, runId);
+    expect(reviews.map((review) => [review.state, review.author])).toEqual([
+      [null, BOT],
+      ['approved', BOT],
+    ]);
+    expect(reviews[1]!.comment).toContain(botComments(world)[0]!.html_url);
+
+    // A commit no release PR produced: nothing vouches for it.
+    const stray = world.fake.commit(REPO, 'release/1.4', { 'hotfix.txt': 'pushed straight to the branch\n' });
+    const unvouched = world.fake.requestDeploymentProtection(REPO, { appId: app.id, environment: 'production', sha: stray, ref: 'release/1.4' });
+    const second = await world.fake.deliver(app.id, 'deployment_protection_rule', unvouched);
+    const rejected = await server!.waitFor((line) => line.delivery === second.id && line.state !== undefined, 'the decision');
+    expect(rejected).toMatchObject({ state: 'rejected' });
+    const strayRun = Number(/runs\/(\d+)\//.exec(unvouched.deployment_callback_url ?? "")![1]);
+    expect(world.fake.deploymentProtectionStatus(REPO, strayRun)).toBe('rejected');
+    expect(world.fake.deploymentProtectionReviews(REPO, strayRun).at(-1)!.comment).toMatch(/No release pull request produced/);
+  });
+
+  it('rejects the deployment of a release PR that was not ready when it merged', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
+    world.fake.setPullRequest(REPO, world.pr, { merged: true, mergedBy: 'bob', mergeCommit: true });
+    const merge = world.fake.pullRequest(REPO, world.pr).merge_commit_sha!;
+    const request = world.fake.requestDeploymentProtection(REPO, { appId: app.id, environment: 'production', sha: merge, ref: 'release/1.4' });
+    const delivery = await world.fake.deliver(app.id, 'deployment_protection_rule', request);
+    const decided = await server!.waitFor((line) => line.delivery === delivery.id && line.state !== undefined, 'the decision');
+    expect(decided).toMatchObject({ state: 'rejected', pr: world.pr });
+    const runId = Number(/runs\/(\d+)\//.exec(request.deployment_callback_url ?? "")![1]);
+    expect(world.fake.deploymentProtectionReviews(REPO, runId).at(-1)!.comment).toMatch(/was not ready when it merged \(pending: Waiting for 2 sign-offs/);
+  });
+});
