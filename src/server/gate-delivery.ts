@@ -6,6 +6,7 @@ import { appIdentity } from '../github/token-identity.ts';
 import type { Installations } from './installations.ts';
 import type { StructuredLogger } from './json-logger.ts';
 import type { SerialWork } from './serial-work.ts';
+import { writeSignedRecords, type RecordSigner } from './signed-records.ts';
 
 export interface Delivery {
   id: string;
@@ -20,6 +21,7 @@ export interface GateServer {
   work: SerialWork;
   log: StructuredLogger;
   prBudgetMs: number;
+  records: { dir: string; signer: RecordSigner };
 }
 
 /** Events about one PR queue behind each other; anything else queues behind the repository's. */
@@ -49,6 +51,7 @@ export async function queueGateRun(server: GateServer, delivery: Delivery): Prom
     const { event, context, publisher } = openGateRun(setup, raw);
     const result = await runGate({ context, publisher, event, prBudgetMs: server.prBudgetMs, runUrl: null, saveSnapshot: async () => {} });
     const ms = Math.round(performance.now() - delivery.receivedAt);
+    await writeSignedRecords(result, repo, server.records.dir, server.records.signer, log);
     for (const outcome of result.outcomes) log.with({ pr: outcome.number, state: outcome.state, ms }).info(`#${outcome.number}: ${outcome.state} — ${outcome.evaluation.description}`);
     for (const failure of result.failures) log.with({ pr: failure.number, state: 'error', ms }).error(failure.message);
     for (const group of result.groups) log.with({ sha: group.sha, state: group.state, ms }).info(`merge group ${group.sha.slice(0, 7)}: ${group.description}`);

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PolicySource } from '../gate/gate-context.ts';
 
 /** What the webhook server needs, from its environment (12-factor: one image, any App). */
@@ -16,6 +18,8 @@ export interface ServerSettings {
   configPath: string;
   policyFrom: PolicySource;
   prBudgetMs: number;
+  /** Where the signed readiness records go: a mounted volume keeps them. */
+  recordsDir: string;
 }
 
 export class ServerSettingsError extends Error {}
@@ -87,5 +91,6 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
     configPath: (env['READINESS_CONFIG'] ?? '').trim() || '.github/readiness.yml',
     policyFrom: policyFrom as PolicySource,
     prBudgetMs: prTimeout! * 1000,
+    recordsDir: (env['RECORDS_DIR'] ?? '').trim() || join(tmpdir(), 'release-readiness-records'),
   };
 }

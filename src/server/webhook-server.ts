@@ -7,6 +7,7 @@ import { queueGateRun, type GateServer } from './gate-delivery.ts';
 import { Installations } from './installations.ts';
 import type { StructuredLogger } from './json-logger.ts';
 import { SerialWork } from './serial-work.ts';
+import { RecordSigner } from './signed-records.ts';
 import type { ServerSettings } from './server-settings.ts';
 
 /** GitHub caps a webhook payload at 25 MB; anything larger is not from GitHub. */
@@ -34,7 +35,7 @@ function json(response: ServerResponse, status: number, body: object): void {
 export async function startWebhookServer(settings: ServerSettings, log: StructuredLogger): Promise<RunningServer> {
   const installations = new Installations(settings);
   const work = new SerialWork((error, key) => log.with({ key }).error(`the evaluation failed: ${errorMessage(error)}`));
-  const gate: GateServer = { installations, work, log, prBudgetMs: settings.prBudgetMs };
+  const gate: GateServer = { installations, work, log, prBudgetMs: settings.prBudgetMs, records: { dir: settings.recordsDir, signer: new RecordSigner(settings.privateKey) } };
   const arrivals = new Map<string, number>();
 
   installations.webhooks.onAny(async ({ id, name, payload }) => {
@@ -74,7 +75,7 @@ export async function startWebhookServer(settings: ServerSettings, log: Structur
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
-  log.with({ url, webhooks: settings.webhookPath, api: settings.apiUrl, app: settings.appId }).info('listening');
+  log.with({ url, webhooks: settings.webhookPath, api: settings.apiUrl, app: settings.appId, records: settings.recordsDir, recordKey: gate.records.signer.keyId }).info('listening');
   return {
     url,
     idle: () => work.idle(),

@@ -1,13 +1,12 @@
 // `explain` and `record` read a real PR over HTTP, as `preview` does, and change nothing.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { REPO, useReleaseWorlds, type ReleaseWorld } from '../e2e/release-world.ts';
+import { validateRecord } from '../support/record-schema.ts';
 
 const newWorld = useReleaseWorlds();
-const validate = new Ajv2020({ strict: true }).compile(JSON.parse(readFileSync(new URL('../../docs/readiness-record.schema.json', import.meta.url), 'utf8')) as object);
+const validate = validateRecord;
 
 function io(world: ReleaseWorld) {
   const out: string[] = [];

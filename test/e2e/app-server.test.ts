@@ -1,9 +1,13 @@
 // The gate as a GitHub App: `node dist/index.js serve` receives signed webhooks from the fake
 // GitHub, mints installation tokens with its JWT, and answers as <slug>[bot], which nothing
 // else writes as.
+import { createPublicKey, verify } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { preAuthEncoding } from '../../src/server/signed-records.ts';
+import { validateRecord } from '../support/record-schema.ts';
 import type { RegisteredApp } from '../fake-github/index.ts';
-import { checkSuiteCompletedEvent, issueCommentEvent, pullRequestEvent, pullRequestReviewEvent, statusEvent } from '../support/payloads.ts';
+import { checkRunCompletedEvent, checkSuiteCompletedEvent, issueCommentEvent, mergeGroupEvent, pullRequestEvent, pullRequestReviewEvent, statusEvent, workflowRunCompletedEvent } from '../support/payloads.ts';
 import { APP_BOT, appComments, appStatuses, deliverAndWait as deliverTo, serveWorld } from '../support/app-world.ts';
 import { evaluated, type RunningServer } from '../support/run-server.ts';
 import { REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
@@ -29,6 +33,23 @@ async function deliverAndWait(world: ReleaseWorld, app: RegisteredApp, server: R
 
 const botStatuses = appStatuses;
 const botComments = appComments;
+
+/** The success left a readiness record, signed by the App's key as a DSSE envelope, whose Statement is valid. */
+async function expectSignedRecord(server: RunningServer, app: RegisteredApp, world: ReleaseWorld): Promise<void> {
+  const line = await server.waitFor((l) => typeof l['record'] === 'string', 'a signed record');
+  const envelope = JSON.parse(await readFile(String(line['record']), 'utf8')) as { payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] };
+  const payload = Buffer.from(envelope.payload, 'base64');
+  const publicKey = createPublicKey(app.privateKey);
+  const signed = preAuthEncoding(envelope.payloadType, payload);
+  expect(envelope.payloadType).toBe('application/vnd.in-toto+json');
+  expect(verify('sha256', signed, publicKey, Buffer.from(envelope.signatures[0]!.sig, 'base64'))).toBe(true);
+  // Changed by one byte, it no longer verifies.
+  expect(verify('sha256', preAuthEncoding(envelope.payloadType, Buffer.concat([payload, Buffer.from(' ')])), publicKey, Buffer.from(envelope.signatures[0]!.sig, 'base64'))).toBe(false);
+  const statement = JSON.parse(payload.toString('utf8')) as { subject: { digest: { gitCommit: string } }[] };
+  expect(validateRecord(statement), JSON.stringify(validateRecord.errors)).toBe(true);
+  expect(statement.subject[0]!.digest.gitCommit).toBe(world.head());
+  expect(line).toMatchObject({ pr: world.pr, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+}
 
 /** CI, two approvals and the two sign-offs: what the sample policy asks for. */
 function makeReady(world: ReleaseWorld): { suite: object; reviews: number[]; comment: number } {
@@ -80,6 +101,7 @@ describe('release-readiness serve', () => {
       await deliverAndWait(world, app, server!, 'issue_comment', issueCommentEvent(world.fake, id, 'created'));
     }
     expect(botStatuses(world)[0]).toMatchObject({ state: 'success', creator: { login: BOT } });
+    await expectSignedRecord(server!, app, world);
     // The GITHUB_TOKEN of any workflow can write this context; the App's answer is to overwrite it at once.
     const forged = world.fake.addStatus(REPO, world.head(), { context: 'release-readiness', state: 'failure', description: 'forged', creator: 'github-actions[bot]' });
     await deliverAndWait(world, app, server!, 'status', statusEvent(world.fake, forged.id));
@@ -88,6 +110,19 @@ describe('release-readiness serve', () => {
     const own = await world.fake.deliver(app.id, 'issue_comment', issueCommentEvent(world.fake, botComments(world)[0]!.id, 'edited'));
     expect(own.status).toBe(200);
     await server!.waitFor((line) => line.delivery === own.id && line.queued === false, 'the gate’s own comment ignored');
+  });
+
+  it('evaluates the other events too: a check run, a workflow run, a merge group', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
+    const run = world.fake.addCheckRun(REPO, world.head(), { name: 'build', status: 'completed', conclusion: 'success' });
+    await deliverAndWait(world, app, server!, 'check_run', checkRunCompletedEvent(world.fake, run));
+    expect(botStatuses(world)[0]!.description).toBe('Waiting for 2 sign-offs (security, sre) and 2 approvals');
+    await deliverAndWait(world, app, server!, 'workflow_run', workflowRunCompletedEvent(world.fake, REPO, { headSha: world.head() }));
+    expect(server!.lines.filter((line) => line.msg === 'evaluated').map((line) => line['judged'])).toEqual([1, 1, 1]);
+    const group = world.fake.createMergeGroup(REPO, 'release/1.4', [world.pr]);
+    await deliverAndWait(world, app, server!, 'merge_group', mergeGroupEvent(world.fake, REPO, group));
+    expect(server!.lines.find((line) => line.msg.startsWith('merge group'))).toMatchObject({ state: expect.any(String), sha: group.headSha });
   });
 
   it('two replicas receiving the same burst leave one comment and no stale success', async () => {

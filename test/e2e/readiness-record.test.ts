@@ -4,14 +4,13 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitBlobSha } from '../fake-github/ids.ts';
+import { validateRecord } from '../support/record-schema.ts';
 import { logOf, POLICY, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
 const newWorld = useReleaseWorlds();
-const schema = JSON.parse(await readFile(new URL('../../docs/readiness-record.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ strict: true }).compile(schema);
+const validate = validateRecord;
 
 let runnerTemp: string;
 beforeEach(async () => {

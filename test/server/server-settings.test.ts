@@ -21,7 +21,9 @@ describe('readServerSettings', () => {
       configPath: '.github/readiness.yml',
       policyFrom: 'default-branch',
       prBudgetMs: 60_000,
+      recordsDir: join(tmpdir(), 'release-readiness-records'),
     });
+    expect(readServerSettings({ ...GOOD, RECORDS_DIR: '/var/lib/records' }).recordsDir).toBe('/var/lib/records');
   });
 
   it('takes a GHES API URL, a key with escaped newlines, or a key file', () => {

@@ -2,6 +2,9 @@
 // container would: its settings in the environment, its structured log on stdout. The test
 // waits for log lines (events), never for a fixed time.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FakeGitHub, RegisteredApp } from '../fake-github/index.ts';
 import { bundlePath } from './global-setup.ts';
@@ -28,8 +31,10 @@ export interface RunningServer {
 const WAIT_LIMIT_MS = 20_000;
 
 export async function startServer(fake: FakeGitHub, app: RegisteredApp, env: Record<string, string> = {}, bundle = bundlePath): Promise<RunningServer> {
+  // Its signed records go to a folder of its own, removed when it stops.
+  const records = await mkdtemp(join(tmpdir(), 'readiness-records-'));
   const child: ChildProcess = spawn(process.execPath, [bundle, 'serve'], {
-    env: { PATH: process.env['PATH'] ?? '', APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GITHUB_API_URL: fake.url, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { PATH: process.env['PATH'] ?? '', APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GITHUB_API_URL: fake.url, HOST: '127.0.0.1', PORT: '0', RECORDS_DIR: records, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: LogLine[] = [];
@@ -68,7 +73,9 @@ export async function startServer(fake: FakeGitHub, app: RegisteredApp, env: Rec
     waitFor,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      const code = await exited;
+      await rm(records, { recursive: true, force: true });
+      return code;
     },
     stderr: () => stderr,
   };
