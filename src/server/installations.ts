@@ -93,6 +93,15 @@ export class Installations {
     };
   }
 
+  /** Every repository of every installation, with the installation that covers it. */
+  async *repositories(log: Logger): AsyncGenerator<{ installationId: number; repo: RepoRef }> {
+    for await (const { installation } of this.#app.eachInstallation.iterator()) {
+      const { client } = await this.#clientFor(installation.id, log);
+      const repositories = await client.paginate('GET /installation/repositories', { per_page: 100 });
+      for (const repository of repositories) yield { installationId: installation.id, repo: { owner: repository.owner.login, repo: repository.name } };
+    }
+  }
+
   /** The installation client, for the deployment protection rule's own requests. */
   async clientFor(installationId: number, log: Logger): Promise<GitHubClient> {
     return (await this.#clientFor(installationId, log)).client;

@@ -20,6 +20,8 @@ export interface ServerSettings {
   prBudgetMs: number;
   /** Where the signed readiness records go: a mounted volume keeps them. */
   recordsDir: string;
+  /** Every installation's open PRs judged again this often (windows, waivers, reminders); 0: never. */
+  sweepMinutes: number;
 }
 
 export class ServerSettingsError extends Error {}
@@ -73,6 +75,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
   const privateKey = attempt(() => privateKeyFrom(env));
   const port = attempt(() => whole(env, 'PORT', 3000, 0, 65535));
   const prTimeout = attempt(() => whole(env, 'PR_TIMEOUT', 60, 1, 3600));
+  const sweepMinutes = attempt(() => whole(env, 'SWEEP_MINUTES', 60, 0, 1440));
   const appId = (env['APP_ID'] ?? '').trim();
   if (appId && !/^[0-9]+$/.test(appId)) problems.push(`APP_ID must be the App’s numeric id (got \`${appId}\`).`);
   const policyFrom = (env['POLICY_FROM'] ?? '').trim() || 'default-branch';
@@ -92,5 +95,6 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
     policyFrom: policyFrom as PolicySource,
     prBudgetMs: prTimeout! * 1000,
     recordsDir: (env['RECORDS_DIR'] ?? '').trim() || join(tmpdir(), 'release-readiness-records'),
+    sweepMinutes: sweepMinutes!,
   };
 }

@@ -7,6 +7,7 @@ import { queueGateRun, type GateServer } from './gate-delivery.ts';
 import { Installations } from './installations.ts';
 import type { StructuredLogger } from './json-logger.ts';
 import { SerialWork } from './serial-work.ts';
+import { scheduleSweeps } from './periodic-sweep.ts';
 import { RecordSigner } from './signed-records.ts';
 import type { ServerSettings } from './server-settings.ts';
 
@@ -76,11 +77,13 @@ export async function startWebhookServer(settings: ServerSettings, log: Structur
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
   log.with({ url, webhooks: settings.webhookPath, api: settings.apiUrl, app: settings.appId, records: settings.recordsDir, recordKey: gate.records.signer.keyId }).info('listening');
+  const stopSweeps = scheduleSweeps(gate, settings.sweepMinutes);
   return {
     url,
     idle: () => work.idle(),
     close: async () => {
       closing = true;
+      stopSweeps();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await work.idle();

@@ -9,7 +9,7 @@ import { validateRecord } from '../support/record-schema.ts';
 import type { RegisteredApp } from '../fake-github/index.ts';
 import { checkRunCompletedEvent, checkSuiteCompletedEvent, issueCommentEvent, mergeGroupEvent, pullRequestEvent, pullRequestReviewEvent, statusEvent, workflowRunCompletedEvent } from '../support/payloads.ts';
 import { APP_BOT, appComments, appStatuses, deliverAndWait as deliverTo, serveWorld } from '../support/app-world.ts';
-import { evaluated, type RunningServer } from '../support/run-server.ts';
+import { evaluated, startServer, type RunningServer } from '../support/run-server.ts';
 import { REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
 const newWorld = useReleaseWorlds();
@@ -123,6 +123,18 @@ describe('release-readiness serve', () => {
     const group = world.fake.createMergeGroup(REPO, 'release/1.4', [world.pr]);
     await deliverAndWait(world, app, server!, 'merge_group', mergeGroupEvent(world.fake, REPO, group));
     expect(server!.lines.find((line) => line.msg.startsWith('merge group'))).toMatchObject({ state: expect.any(String), sha: group.headSha });
+  });
+
+  it('judges every installation’s open PRs at start and then periodically, as a schedule does for the action', async () => {
+    const world = await newWorld();
+    const app = world.fake.registerApp({ slug: 'release-gate' });
+    world.fake.installApp(app.id, REPO);
+    const server = await startServer(world.fake, app, { SWEEP_MINUTES: '60' });
+    servers.push(server);
+    // No event was delivered: the sweep found the PR by itself.
+    expect(await server.waitFor((line) => line.msg === 'swept', 'the first sweep')).toMatchObject({ repositories: 1 });
+    expect(botStatuses(world).map((status) => [status.state, status.creator?.login])).toEqual([['pending', BOT]]);
+    expect(botComments(world)).toHaveLength(1);
   });
 
   it('two replicas receiving the same burst leave one comment and no stale success', async () => {

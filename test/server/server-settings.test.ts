@@ -22,6 +22,7 @@ describe('readServerSettings', () => {
       policyFrom: 'default-branch',
       prBudgetMs: 60_000,
       recordsDir: join(tmpdir(), 'release-readiness-records'),
+      sweepMinutes: 60,
     });
     expect(readServerSettings({ ...GOOD, RECORDS_DIR: '/var/lib/records' }).recordsDir).toBe('/var/lib/records');
   });
@@ -41,6 +42,7 @@ describe('readServerSettings', () => {
     ['both kinds of key', { ...GOOD, PRIVATE_KEY_PATH: '/x.pem' }, ['Set PRIVATE_KEY or PRIVATE_KEY_PATH, not both.']],
     ['a key file that is not there', { ...GOOD, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: '/nonexistent/app.pem' }, ['PRIVATE_KEY_PATH: cannot read /nonexistent/app.pem (ENOENT)']],
     ['a port out of range', { ...GOOD, PORT: '70000' }, ['PORT must be a whole number from 0 to 65535 (got `70000`)']],
+    ['a sweep interval that is not one', { ...GOOD, SWEEP_MINUTES: 'hourly' }, ['SWEEP_MINUTES must be a whole number from 0 to 1440 (got `hourly`)']],
     ['an unknown policy source', { ...GOOD, POLICY_FROM: 'head' }, ['POLICY_FROM must be default-branch or base (got `head`)']],
     ['an API URL without a scheme', { ...GOOD, GITHUB_API_URL: 'api.github.com' }, ['GITHUB_API_URL must be the REST API']],
   ])('%s: every problem at once, each with its fix', (_name, env, problems) => {

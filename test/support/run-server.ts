@@ -31,10 +31,11 @@ export interface RunningServer {
 const WAIT_LIMIT_MS = 20_000;
 
 export async function startServer(fake: FakeGitHub, app: RegisteredApp, env: Record<string, string> = {}, bundle = bundlePath): Promise<RunningServer> {
-  // Its signed records go to a folder of its own, removed when it stops.
+  // Its signed records go to a folder of its own, removed when it stops. No periodic sweep unless
+  // the test asks for one (SWEEP_MINUTES): each test decides which events the server sees.
   const records = await mkdtemp(join(tmpdir(), 'readiness-records-'));
   const child: ChildProcess = spawn(process.execPath, [bundle, 'serve'], {
-    env: { PATH: process.env['PATH'] ?? '', APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GITHUB_API_URL: fake.url, HOST: '127.0.0.1', PORT: '0', RECORDS_DIR: records, ...env },
+    env: { PATH: process.env['PATH'] ?? '', APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GITHUB_API_URL: fake.url, HOST: '127.0.0.1', PORT: '0', RECORDS_DIR: records, SWEEP_MINUTES: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: LogLine[] = [];
