@@ -10,7 +10,7 @@ import type { RegisteredApp } from '../fake-github/index.ts';
 import { checkRunCompletedEvent, checkSuiteCompletedEvent, issueCommentEvent, mergeGroupEvent, pullRequestEvent, pullRequestReviewEvent, statusEvent, workflowRunCompletedEvent } from '../support/payloads.ts';
 import { APP_BOT, appComments, appStatuses, deliverAndWait as deliverTo, serveWorld } from '../support/app-world.ts';
 import { evaluated, startServer, type RunningServer } from '../support/run-server.ts';
-import { REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
+import { POLICY, REPO, useReleaseWorlds, type ReleaseWorld } from './release-world.ts';
 
 const newWorld = useReleaseWorlds();
 const servers: RunningServer[] = [];
@@ -71,6 +71,19 @@ describe('release-readiness serve', () => {
     expect(botStatuses(world).map((status) => [status.state, status.creator?.login])).toEqual([['pending', BOT]]);
     const line = server!.lines.find((l) => l.msg === 'evaluated')!;
     expect(line).toMatchObject({ level: 'info', event: 'pull_request', repo: REPO, judged: 1, ms: expect.any(Number) });
+  });
+
+  it('answers its health check, and on SIGTERM finishes its work and exits 0', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    const health = await fetch(`${server!.url}/healthz`);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok', queued: 0 }]);
+    const delivery = await world.fake.deliver(app.id, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
+    expect(delivery.status).toBe(200);
+    // Stopped at once: the evaluation it had queued still ends with the PR's status written.
+    servers.splice(servers.indexOf(server!), 1);
+    expect(await server!.stop()).toBe(0);
+    expect(server!.lines.map((line) => line.msg)).toContain('stopped');
+    expect(botStatuses(world)).toHaveLength(1);
   });
 
   it('refuses a delivery whose signature is wrong, and evaluates nothing', async () => {
@@ -202,6 +215,24 @@ describe('the deployment protection rule', () => {
     const strayRun = Number(/runs\/(\d+)\//.exec(unvouched.deployment_callback_url ?? "")![1]);
     expect(world.fake.deploymentProtectionStatus(REPO, strayRun)).toBe('rejected');
     expect(world.fake.deploymentProtectionReviews(REPO, strayRun).at(-1)!.comment).toMatch(/No release pull request produced/);
+  });
+
+  it('rejects a release PR that was ready when it merged but is not now: a critical alert opened since', async () => {
+    const policy = `${POLICY}  - id: deps\n    name: No critical or high vulnerabilities\n    dependabot: { severity: high }\n`;
+    const served = await serveWorld(await newWorld({ policy }), { permissions: { vulnerability_alerts: 'read' } });
+    servers.push(...served.servers);
+    const { world, app, servers: [server] } = served;
+    const { suite, comment } = makeReady(world);
+    await deliverAndWait(world, app, server!, 'check_suite', suite);
+    await deliverAndWait(world, app, server!, 'issue_comment', issueCommentEvent(world.fake, comment, 'created'));
+    expect(botStatuses(world)[0]!.state).toBe('success');
+    world.fake.setPullRequest(REPO, world.pr, { merged: true, mergedBy: 'bob', mergeCommit: true });
+    world.fake.addDependabotAlert(REPO, { severity: 'critical', packageName: 'lodash', summary: 'Prototype Pollution in lodash' });
+    const request = world.fake.requestDeploymentProtection(REPO, { appId: app.id, environment: 'production', sha: world.fake.pullRequest(REPO, world.pr).merge_commit_sha!, ref: 'release/1.4' });
+    const delivery = await world.fake.deliver(app.id, 'deployment_protection_rule', request);
+    expect(await server!.waitFor((line) => line.delivery === delivery.id && line.state !== undefined, 'the decision')).toMatchObject({ state: 'rejected', pr: world.pr });
+    const runId = Number(/runs\/(\d+)\//.exec(request.deployment_callback_url ?? '')![1]);
+    expect(world.fake.deploymentProtectionReviews(REPO, runId).at(-1)!.comment).toMatch(/^#1 was ready when it merged, but is not now: Blocked: 1 Dependabot alert\. See https:\/\/github\.com\/acme\/rocket\/pull\/1#issuecomment-\d+\.$/);
   });
 
   it('rejects the deployment of a release PR that was not ready when it merged', async () => {

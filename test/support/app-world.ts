@@ -2,6 +2,8 @@
 // fake, `release-readiness serve` started against it, and GitHub's deliveries pointed at it.
 import { REPO, type ReleaseWorld } from '../e2e/release-world.ts';
 import type { RegisteredApp } from '../fake-github/index.ts';
+import type { Permissions } from '../fake-github/auth.ts';
+import { defaultAppPermissions } from '../fake-github/state/apps.ts';
 import { evaluated, startServer, type RunningServer } from './run-server.ts';
 
 export const APP_SLUG = 'release-gate';
@@ -13,8 +15,8 @@ export interface AppWorld {
   servers: RunningServer[];
 }
 
-export async function serveWorld(world: ReleaseWorld, options: { replicas?: number; bundle?: string } = {}): Promise<AppWorld> {
-  const app = world.fake.registerApp({ slug: APP_SLUG });
+export async function serveWorld(world: ReleaseWorld, options: { replicas?: number; bundle?: string; permissions?: Permissions } = {}): Promise<AppWorld> {
+  const app = world.fake.registerApp({ slug: APP_SLUG, ...(options.permissions ? { permissions: { ...defaultAppPermissions, ...options.permissions } } : {}) });
   world.fake.installApp(app.id, REPO);
   const servers = await Promise.all(Array.from({ length: options.replicas ?? 1 }, () => startServer(world.fake, app, {}, options.bundle)));
   world.fake.webhookTarget({ url: servers[0]!.webhookUrl });
