@@ -53,6 +53,8 @@ export async function decideDeployment(context: GateContext, request: Deployment
   const { snapshot, evaluation } = await readAndEvaluate(context, facts);
   const living = snapshot.sources.comments?.ok ? snapshot.sources.comments.value.find((comment) => isLivingComment(comment, context.identity)) : undefined;
   const link = living?.htmlUrl ?? facts.htmlUrl;
+  // A PR the policy does not gate carries no verdict on its readiness, whatever status it has.
+  if (!evaluation.applies) return { approve: false, pullRequest: facts.number, comment: `#${facts.number} is not a release PR under the policy (its base \`${facts.base.ref}\` is not a release branch): nothing vouches for ${short}.` };
   const statuses = snapshot.sources.statuses;
   if (!statuses?.ok) return { approve: false, pullRequest: facts.number, comment: `Could not read the gate's status on #${facts.number} (${statuses ? statuses.problem.message : 'not read'}); see ${link}.` };
   const atMerge = verdictAt(statuses.value, context.identity.login, mergedAt);

@@ -235,6 +235,18 @@ describe('the deployment protection rule', () => {
     expect(world.fake.deploymentProtectionReviews(REPO, runId).at(-1)!.comment).toMatch(/^#1 was ready when it merged, but is not now: Blocked: 1 Dependabot alert\. See https:\/\/github\.com\/acme\/rocket\/pull\/1#issuecomment-\d+\.$/);
   });
 
+  it('rejects the deployment of a PR the policy does not gate, whatever status it carries', async () => {
+    const served = await serveWorld(await newWorld({ base: 'main' }));
+    servers.push(...served.servers);
+    const { world, app, servers: [server] } = served;
+    world.fake.setPullRequest(REPO, world.pr, { merged: true, mergedBy: 'bob', mergeCommit: true });
+    const request = world.fake.requestDeploymentProtection(REPO, { appId: app.id, environment: 'production', sha: world.fake.pullRequest(REPO, world.pr).merge_commit_sha!, ref: 'main' });
+    const delivery = await world.fake.deliver(app.id, 'deployment_protection_rule', request);
+    expect(await server!.waitFor((line) => line.delivery === delivery.id && line.state !== undefined, 'the decision')).toMatchObject({ state: 'rejected', pr: world.pr });
+    const runId = Number(/runs\/(\d+)\//.exec(request.deployment_callback_url ?? '')![1]);
+    expect(world.fake.deploymentProtectionReviews(REPO, runId).at(-1)!.comment).toMatch(/^#1 is not a release PR under the policy \(its base `main` is not a release branch\)/);
+  });
+
   it('rejects the deployment of a release PR that was not ready when it merged', async () => {
     const { world, app, servers: [server] } = await appWorld();
     await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
