@@ -66,6 +66,6 @@ export async function initCommand(options: { template: string; force: boolean; t
     await writeFile(target, text);
     io.out(`wrote ${path}`);
   }
-  io.out(`Next: replace the placeholder users in ${POLICY_PATH} (\`release-readiness validate\` lists them), commit the files to your default and release branches, and make \`release-readiness\` a required status check on release branches.`);
+  io.out(`Next: replace the placeholder users and endpoints in ${POLICY_PATH} (\`release-readiness validate\` lists them), commit the files to your default and release branches, and make \`release-readiness\` a required status check on release branches.`);
   return 0;
 }

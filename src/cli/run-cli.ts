@@ -14,7 +14,7 @@ const USAGE = `Usage: release-readiness <command> [options]
 Commands:
   init [--template <name>] [--force]   write .github/readiness.yml, its schema and the workflow (default template: starter)
   validate [file]                      check a readiness.yml (default .github/readiness.yml): file:line:col: message,
-                                       exit 1 on errors (warnings, e.g. placeholder logins, do not fail it)
+                                       exit 1 on errors (warnings, e.g. placeholder logins or endpoints, do not fail it)
   preview --repo owner/name --pr N     evaluate a PR with GITHUB_TOKEN, change nothing, print the comment
           [--json] [--config path]     (--json: the report; SECURITY_TOKEN for alert and team checks)
           [--app-slug slug]            the App the gate runs as, if not the GITHUB_TOKEN (its comment and statuses are its own)

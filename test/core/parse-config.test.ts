@@ -99,6 +99,18 @@ describe('parseConfig', () => {
     expect(clean.ok && clean.warnings).toEqual([]);
   });
 
+  it('warns about a probe of a host reserved for examples (a template’s endpoint left as it is)', () => {
+    const parsed = parseConfig(
+      'version: 1\nchecks:\n  - id: health\n    name: Health\n    probe: { url: "https://staging.example.com/health" }\n  - id: tls\n    name: TLS\n    probe: { tls: { host: api.clawdbot.example.com, min_days: 30 } }\n  - id: real\n    name: Real\n    probe: { url: "https://status.acme.io/health" }\n  - id: lookalike\n    name: Not reserved\n    probe: { url: "https://myexample.com/health" }\n',
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.warnings.map((warning) => formatConfigError('readiness.yml', warning, 'warning'))).toEqual([
+      'readiness.yml:5:19: warning: checks[0].probe.url: `https://staging.example.com/health` is a placeholder from a template (`staging.example.com` is reserved for examples): replace it with your service\'s endpoint, or the probe can never pass',
+      'readiness.yml:8:27: warning: checks[1].probe.tls.host: `api.clawdbot.example.com` is a placeholder from a template (a name reserved for examples): replace it with the host whose certificate the release depends on',
+    ]);
+  });
+
   it('reports every error at once, in file order', () => {
     const errors = errorsOf('version: 1\nfoo: 1\nchecks:\n  - { id: ci, name: CI, ci: {}, bar: 2 }\n');
     expect(errors.map((e) => e.split(': ')[0])).toEqual(['readiness.yml:2:1', 'readiness.yml:4:33']);

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { errorMessage } from '../errors/error-message.ts';
 import { formatPath, type ConfigError } from './config-error.ts';
 import { closestKey, knownKeysAt } from './known-keys.ts';
-import { placeholderLogins } from './placeholders.ts';
+import { placeholders } from './placeholders.ts';
 import { bytesProblem, type DecodedPolicy } from './policy-bytes.ts';
 import { configSchema, type ReadinessConfig } from './schema.ts';
 
@@ -84,7 +84,7 @@ function parseText(text: string): ConfigParse {
     if (result.data.checks.length === 0 && Object.keys(result.data.signoffs).length === 0) {
       return { ok: false, errors: [{ ...locate(doc, ['checks'], undefined, position), path: '', message: REQUIRES_NOTHING }] };
     }
-    const warnings = placeholderLogins(result.data).map(({ path, message }) => ({ ...locate(doc, path, undefined, position), path: formatPath(path), message }));
+    const warnings = placeholders(result.data).map(({ path, message }) => ({ ...locate(doc, path, undefined, position), path: formatPath(path), message }));
     return { ok: true, config: result.data, warnings };
   }
 
