@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CHECK_KINDS, checkSchema, configSchema, filesSchema, globSchema, labelsSchema, prBodySchema, roleSchema, whenSchema } from '../core/config/schema.ts';
+import { filesSchema, labelsSchema, prBodySchema } from '../core/config/check-kind-schemas.ts';
+import { CHECK_KINDS, checkSchema, configSchema, globSchema, roleSchema, whenSchema } from '../core/config/schema.ts';
 
 /** Where `init` writes the schema: beside the policy, which names it by this relative path. */
 export const SCHEMA_FILE = 'readiness.schema.json';

@@ -1,48 +1,14 @@
-// zod/mini: the same schemas as zod's chained API, for a fraction of its start-up cost (the
-// chained API puts every method on every schema object, and the bundle loads it on every event).
-import { en } from 'zod/locales';
+// The schema of readiness.yml (zod/mini; see schema-parts.ts): when it applies, who signs off,
+// and its checks, each of one kind (check-kind-schemas.ts).
 import * as z from 'zod/mini';
-import { parseWindowPolicy } from '../windows/window-policy.ts';
-import { globProblem, regexProblem } from './patterns.ts';
-import { checkProbeHost, checkProbeUrl } from './probe-url.ts';
+import { ciSchema, reviewsSchema, coverageSchema, dependabotSchema, secretScanningSchema, codeScanningSchema, filesSchema, prBodySchema, labelsSchema, metricSchema, deploymentSchema, probeSchema, windowSchema } from './check-kind-schemas.ts';
 import { REPO_PERMISSIONS } from './repo-permissions.ts';
+import { atLeastOne, duration, globs, labelList, LOGIN, name, regex } from './schema-parts.ts';
 
-/** Names that people type after `/signoff` (and check ids): lowercase so a command is unambiguous. */
-export const NAME = /^[a-z0-9][a-z0-9_-]*$/;
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-
-// zod/mini leaves messages to a locale; parse-config.ts rewrites or passes on zod's English ones.
-z.config(en());
-
-const name = (what: string) => z.string().check(z.regex(NAME, { error: `a ${what} is lowercase letters, digits, '-' and '_', starting with a letter or digit` }));
-
-/** A string that a check of its own accepts: `problemOf` says what is wrong with it, or null. */
-const checkedString = (problemOf: (value: string) => string | null) =>
-  z.string().check(
-    z.superRefine((value, ctx) => {
-      const problem = problemOf(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  );
-
-export const globSchema = checkedString(globProblem);
-
-const regex = checkedString(regexProblem);
-
-const globs = z.array(globSchema).check(z.minLength(1, { error: 'list at least one glob' }));
-
-const atLeastOne =
-  (keys: string[]) =>
-  (value: Record<string, unknown>, ctx: z.core.$RefinementCtx): void => {
-    if (keys.every((key) => value[key] === undefined)) {
-      ctx.addIssue({ code: 'custom', message: `give at least one of: ${keys.join(', ')}` });
-    }
-  };
+export { NAME, globSchema } from './schema-parts.ts';
+export type { Severity } from './check-kind-schemas.ts';
 
 /** An "if applicable" condition: every key given must match (any of its values). */
-/** A list of one or more labels, none empty. */
-const labelList = () => z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
-
 export const whenSchema = z
   .strictObject({
     /** Globs; any changed file of the PR matches one. */
@@ -64,12 +30,6 @@ export const releaseSchema = z.strictObject({
 });
 
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-
-/** "30m", "24h", "7d", "2w" → milliseconds. */
-export const duration = z.pipe(
-  z.string().check(z.regex(/^[1-9][0-9]*[mhdw]$/, { error: 'a duration like 30m, 24h, 7d or 2w' })),
-  z.transform((value: string) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[value.slice(-1) as 'm' | 'h' | 'd' | 'w']),
-);
 
 export const roleSchema = z
   .strictObject({
@@ -100,165 +60,6 @@ export const roleSchema = z
       });
     }
   }));
-
-export const ciSchema = z.strictObject({
-  /** Only these check runs / status contexts count; each must report. */
-  include: z.optional(globs),
-  /** These never count. */
-  exclude: z.optional(globs),
-  /** In a merge queue, the group's own CI (on the group's commit) must pass too. */
-  merge_group: z._default(z.boolean(), false),
-});
-
-export const reviewsSchema = z.strictObject({
-  /** Approvals needed: the latest review of each reviewer other than the author. */
-  min: z._default(z.int().check(z.gte(1)), 1),
-});
-
-const percent = z.number().check(z.gte(0), z.lte(100));
-const severity = z.enum(['low', 'medium', 'high', 'critical']);
-const maxAlerts = z._default(z.int().check(z.gte(0)), 0);
-
-export const coverageSchema = z.strictObject({
-  /** Minimum line coverage of the head commit, in percent. */
-  min: percent,
-  /** Read the figure from another tool's status context or check run instead of a report. */
-  from: z.optional(z.string().check(z.minLength(1))),
-  /** Largest drop allowed against the figure recorded on the base branch's head, in points. */
-  max_drop: z.optional(percent),
-});
-
-export const dependabotSchema = z.strictObject({
-  severity: z._default(severity, 'high'),
-  max: maxAlerts,
-  scope: z.optional(z.enum(['runtime', 'development'])),
-});
-
-export const secretScanningSchema = z.strictObject({ max: maxAlerts });
-
-export const codeScanningSchema = z.strictObject({
-  severity: z._default(severity, 'high'),
-  max: maxAlerts,
-  /** Only alerts of this tool, e.g. CodeQL. */
-  tool: z.optional(z.string().check(z.minLength(1))),
-});
-
-export const filesSchema = z
-  .strictObject({
-    /** Each glob matches at least one file at the head commit. */
-    exists: z.optional(globs),
-    /** Each glob matches at least one file the PR changes. */
-    changed: z.optional(globs),
-  })
-  .check(z.superRefine(atLeastOne(['exists', 'changed'])));
-
-export const prBodySchema = z
-  .strictObject({
-    /** Headings under which the PR description must say something. */
-    sections: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-    /** A regular expression the description must match, e.g. a change ticket. */
-    matches: z.optional(regex),
-  })
-  .check(z.superRefine(atLeastOne(['sections', 'matches'])));
-
-const label = z.string().check(z.minLength(1));
-
-/**
- * A label of `one_of` stands in no other list: one the PR must have (`all`) is no choice, and
- * one it must not have (`none`) could never be the one. A label listed twice is a slip.
- */
-function oneOfApart(labels: { all?: string[]; none?: string[]; one_of?: string[] }, ctx: z.core.$RefinementCtx): void {
-  const seen = new Set<string>();
-  labels.one_of?.forEach((choice, index) => {
-    const path = ['one_of', index];
-    if (seen.has(choice)) ctx.addIssue({ code: 'custom', path, message: `\`${choice}\` is listed twice under one_of` });
-    seen.add(choice);
-    if (labels.all?.includes(choice)) ctx.addIssue({ code: 'custom', path, message: `\`${choice}\` is under both one_of and all: a label every PR must have is no choice` });
-    if (labels.none?.includes(choice)) ctx.addIssue({ code: 'custom', path, message: `\`${choice}\` is under both one_of and none: it could never be the one` });
-  });
-}
-
-export const labelsSchema = z
-  .strictObject({
-    /** The PR has every one of these labels. */
-    all: z.optional(z.array(label).check(z.minLength(1))),
-    /** The PR has none of these labels. */
-    none: z.optional(z.array(label).check(z.minLength(1))),
-    /** The PR has exactly one of these labels: a "mark one" choice of the checklist, e.g. the risk level. */
-    one_of: z.optional(z.array(label).check(z.minLength(2, { error: 'list at least two labels to choose from (one label the PR must have goes under all)' }))),
-  })
-  .check(z.superRefine(atLeastOne(['all', 'none', 'one_of'])))
-  .check(z.superRefine(oneOfApart));
-
-const text = z.string().check(z.minLength(1));
-
-/** A figure a tool measured, read and compared with `min` and `max`. */
-export const metricSchema = z
-  .strictObject({
-    /** What the figure is, e.g. "p95 overhead"; the check's id otherwise. */
-    label: z.optional(text),
-    /** The status context or check run that reports it; absent: recorded by this action in the CI job (`metric-file`). */
-    from: z.optional(text),
-    /** A regular expression whose first group is the number, run on the status description or the check run's output. */
-    pattern: z.optional(regex),
-    unit: z.optional(text),
-    min: z.optional(z.number()),
-    max: z.optional(z.number()),
-  })
-  .check(z.superRefine(atLeastOne(['min', 'max'])))
-  .check(
-    z.superRefine((value, ctx) => {
-      if (value.min !== undefined && value.max !== undefined && value.min > value.max) ctx.addIssue({ code: 'custom', message: 'min is above max: no figure could pass', path: ['min'] });
-      if (value.pattern !== undefined && value.from === undefined) ctx.addIssue({ code: 'custom', message: 'pattern reads a tool’s text: give `from` (a recorded metric is a number already)', path: ['pattern'] });
-    }),
-  );
-
-/** A deployment GitHub records for the head commit (or the same files). */
-export const deploymentSchema = z.strictObject({
-  environment: text,
-  /** A success older than this no longer counts. */
-  max_age: z.optional(duration),
-});
-
-const probeUrl = checkedString(checkProbeUrl);
-const probeHost = checkedString(checkProbeHost);
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-/** A live endpoint, probed from the runner: an HTTPS GET, or a TLS certificate. */
-export const probeSchema = z.union([
-  z.strictObject({
-    url: probeUrl,
-    status: z.optional(z.array(z.int().check(z.gte(100), z.lte(599))).check(z.minLength(1))),
-    json: z.optional(z.strictObject({ path: text, equals: scalar })),
-    timeout_seconds: z.optional(z.int().check(z.gte(1), z.lte(30))),
-    allow_hosts: z.optional(z.array(probeHost).check(z.minLength(1), z.maxLength(32))),
-  }),
-  z.strictObject({
-    tls: z.strictObject({
-      host: probeHost,
-      port: z.optional(z.int().check(z.gte(1), z.lte(65535))),
-      min_days: z.int().check(z.gte(0), z.lte(3650)),
-    }),
-  }),
-]);
-
-/** When merging is allowed: weekly windows in a time zone, never during a freeze. */
-export const windowSchema = z
-  .strictObject({
-    /** e.g. ["Tue-Thu 09:00-16:00"]. */
-    when: z.array(z.string()).check(z.minLength(1, { error: 'list at least one window, e.g. "Tue-Thu 09:00-16:00"' })),
-    /** An IANA time zone, e.g. Europe/Berlin. */
-    zone: z.string(),
-    freezes: z.optional(z.array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string() }))),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      const parsed = parseWindowPolicy(value);
-      if (parsed.ok) return;
-      // Each message already says the column, within the window's text.
-      for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: error.message, path: error.path });
-    }),
-  );
 
 /** Every kind of check, and what it is configured with: a check item names exactly one, as a key. */
 export const CHECK_KINDS = ['ci', 'reviews', 'signoff', 'coverage', 'dependabot', 'secret_scanning', 'code_scanning', 'files', 'pr_body', 'labels', 'metric', 'deployment', 'probe', 'window'] as const;
@@ -385,4 +186,3 @@ export type ReadinessConfig = z.output<typeof configSchema>;
 export type RoleConfig = ReadinessConfig['signoffs'][string];
 export type ReleaseRules = z.output<typeof releaseSchema>;
 export type WhenRules = z.output<typeof whenSchema>;
-export type Severity = z.output<typeof severity>;
