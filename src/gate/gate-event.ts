@@ -65,6 +65,9 @@ function eventTargets(eventName: string, payload: Payload, ownContext: string, i
       return byHead(record(payload['check_run'])['head_sha'], eventName);
     case 'workflow_run':
       return byHead(record(payload['workflow_run'])['head_sha'], eventName);
+    case 'deployment_status':
+      // A `deployment` check of the head it deployed may have changed.
+      return byHead(record(payload['deployment'])['sha'], eventName);
     case 'status': {
       const context = String(payload['context'] ?? '');
       const own = context === ownContext || context.startsWith(`${ownContext}/`);

@@ -50,6 +50,18 @@ describe('deployment', () => {
     expect(commentOf(world)).toContain('Deployed to [`staging`](https://staging.example.com) by');
   });
 
+  it('is judged again when the deployment finishes (deployment_status), on the head it deployed', async () => {
+    const world = await newWorld({ policy: DEPLOYED });
+    const { pullRequestTargetEvent, deploymentStatusEvent } = await import('../support/payloads.ts');
+    await world.gate('pull_request_target', pullRequestTargetEvent(world.fake, REPO, world.pr, 'opened'), withDeployments(world));
+    expect(statusOf(world).state).toBe('pending');
+    const id = world.fake.addDeployment(REPO, { sha: world.head(), environment: 'staging', creator: 'dave' });
+    world.fake.addDeploymentStatus(REPO, id, { state: 'success', creator: 'dave', environment_url: 'https://staging.example.com' });
+    const result = await world.gate('deployment_status', deploymentStatusEvent(world.fake, REPO, id), withDeployments(world));
+    expect(result.exitCode).toBe(0);
+    expect(statusOf(world).state).toBe('success');
+  });
+
   it('waits for a deployment that has not happened, and fails one that failed', async () => {
     const world = await newWorld({ policy: DEPLOYED });
     const payload = () => import('../support/payloads.ts').then((p) => p.pullRequestTargetEvent(world.fake, REPO, world.pr, 'edited'));

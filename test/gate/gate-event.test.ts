@@ -55,6 +55,7 @@ describe('an event is read once into what the run needs', () => {
     { name: 'a check suite completed', event: 'check_suite', payload: headOf('check_suite', 'check_suite', HEAD), targets: { kind: 'head-sha', sha: HEAD } },
     { name: 'a check run completed', event: 'check_run', payload: headOf('check_run', 'check_run', HEAD), targets: { kind: 'head-sha', sha: HEAD } },
     { name: 'a workflow run completed', event: 'workflow_run', payload: headOf('workflow_run', 'workflow_run', HEAD), targets: { kind: 'head-sha', sha: HEAD } },
+    { name: 'a deployment finished', event: 'deployment_status', payload: payload('deployment_status', 'created', (p) => (obj(p['deployment'])['sha'] = HEAD)), targets: { kind: 'head-sha', sha: HEAD } },
     { name: 'a check run with a malformed head', event: 'check_run', payload: headOf('check_run', 'check_run', 'HEAD; rm -rf'), targets: { kind: 'ignore', reason: 'the check_run payload has no head commit' } },
     { name: 'its own status, by its own login', event: 'status', payload: status('github-actions[bot]'), targets: { kind: 'ignore', reason: 'the status is the gate’s own' } },
     { name: 'its own recorded coverage, by its own login', event: 'status', payload: status('release-gate[bot]', 'release-readiness/coverage'), identity: APP_GATE, targets: { kind: 'ignore', reason: 'the status is the gate’s own' } },

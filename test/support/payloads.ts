@@ -6,6 +6,7 @@ export { issueCommentEvent } from './payloads/comments.ts';
 export type { CommentEventOptions } from './payloads/comments.ts';
 export { checkRunCompletedEvent, checkSuiteCompletedEvent, statusEvent, workflowRunCompletedEvent } from './payloads/checks.ts';
 export type { CheckSuiteOptions, WorkflowRunOptions } from './payloads/checks.ts';
+export { deploymentStatusEvent } from './payloads/deployments.ts';
 export { mergeGroupEvent } from './payloads/merge-group.ts';
 export type { MergeGroupAction, MergeGroupEventOptions } from './payloads/merge-group.ts';
 export { scheduleEvent, workflowDispatchEvent } from './payloads/triggers.ts';
