@@ -4,6 +4,7 @@ import type { CommentFact, EvidenceSources, PullRequestFacts } from '../core/evi
 import type { GateState } from '../core/model/outcomes.ts';
 import { isLivingComment } from '../core/markers/gate-comments.ts';
 import { gatherEvidence } from '../github/evidence/gather-evidence.ts';
+import { errorMessage } from '../core/errors/error-message.ts';
 import { clockTime } from '../github/requests/rate-limit-spent.ts';
 import { bufferedLogger } from './buffered-logger.ts';
 import type { GateContext } from './gate-context.ts';
@@ -36,6 +37,15 @@ interface Looked {
   planned: PlannedRead;
   /** When the gate's living comment last changed: the judgement is that old. Null: never judged. */
   judgedAt: string | null;
+  /** The gate said `success` of this head, and that judgement has since lapsed (a waiver expired, a window closed). */
+  lapsedSuccess: boolean;
+}
+
+/** Whether the living comment's judgement was `success` of this very head, until a moment now past. */
+function lapsedSuccess(context: GateContext, pr: PullRequestFacts, planned: PlannedRead, sources: EvidenceSources): boolean {
+  const published = publishedEvaluation(snapshotOf(context, pr, planned.policy, sources));
+  const until = published?.fingerprint?.until;
+  return published?.state === 'success' && published.sha === pr.head.sha && typeof until === 'string' && Date.parse(until) <= Date.parse(context.now());
 }
 
 /**
@@ -135,14 +145,31 @@ export async function sweep(run: GateRun, prs: readonly PullRequestFacts[], resu
     await budget.spend(async () => {
       const planned = await planFor({ ...context, log: bufferedLogger() }, pr);
       const sources = planned.plan.includes('comments') ? await gatherEvidence(readerContext(context, pr), ['comments']) : {};
-      looked.push({ pr, planned, judgedAt: livingComment(sources, context)?.updatedAt ?? null });
+      looked.push({ pr, planned, judgedAt: livingComment(sources, context)?.updatedAt ?? null, lapsedSuccess: lapsedSuccess(context, pr, planned, sources) });
     });
   });
   looked.sort((a, b) => (a.judgedAt ?? '').localeCompare(b.judgedAt ?? '') || a.pr.number - b.pr.number);
 
+  /**
+   * A PR not reached keeps its status, except a `success` known to have lapsed: that one must not
+   * stand until a later run, so it becomes `pending` now, at the cost of one write.
+   */
+  const leave = async (item: Looked): Promise<void> => {
+    stop(item.pr);
+    if (!item.lapsedSuccess) return;
+    const reset = context.budget.reading ? ` (resets ${clockTime(context.budget.reading.reset)} UTC)` : '';
+    try {
+      await run.publisher.status({ sha: item.pr.head.sha, context: STATUS_CONTEXT, state: 'pending', description: `Due for re-evaluation (a waiver expired or a window closed); waits for the rate limit${reset}`, targetUrl: item.pr.htmlUrl, previous: undefined });
+      context.log.warning(`#${item.pr.number}: its success lapsed and the rate limit would not stretch to judging it again: set to pending.`);
+    } catch (error) {
+      context.log.warning(`#${item.pr.number}: its success lapsed, and GitHub refused setting it to pending (${errorMessage(error)}); the next run judges it first.`);
+    }
+  };
+
   budget.phase();
-  await runPool(looked, SWEEP_CONCURRENCY, async ({ pr, planned }) => {
-    if (!budget.affords()) return stop(pr);
+  await runPool(looked, SWEEP_CONCURRENCY, async (item) => {
+    const { pr, planned } = item;
+    if (!budget.affords()) return leave(item);
     // Start a PR only when the writes of every PR in flight can go at once (GitHub's 80 a minute).
     if (!(await context.pacer.room(WRITES_PER_PR * SWEEP_CONCURRENCY, MAX_ROOM_WAIT_MS))) {
       result.notReached.push({ number: pr.number, reason: 'GitHub allows at most 500 content-creating requests an hour, and this run has used them' });

@@ -172,6 +172,29 @@ describe('the rate limit, spent as a budget', () => {
     expect(left).toEqual([]);
   });
 
+  it('a success that lapsed (its window closed) does not stand on a PR the budget cannot reach: it turns pending', async () => {
+    const policy = `${LABELS_ONLY}  - id: window\n    name: Deployment window\n    window: { when: ["Mon-Fri 09:00-17:00"], zone: UTC }\n`;
+    const world = await newWorld({ policy });
+    const numbers = await moreReleasePRs(world, 11);
+    for (const number of numbers) world.fake.setPullRequest(REPO, number, { labels: ['lint-clean'] });
+    const at = (iso: string) => world.fake.clock.advance(Date.parse(iso) / 1000 - world.fake.clock.epochSeconds());
+    // Monday 10:00 UTC: every PR is ready inside the window, until 17:00.
+    at('2026-11-23T10:00:00Z');
+    await judgeOnOpening(world, numbers);
+    expect(numbers.map((n) => gateStatusOf(world, n)?.state)).toEqual(numbers.map(() => 'success'));
+    // 18:00: the window has closed; the next hour's budget reaches only some of the PRs.
+    at('2026-11-23T18:00:00Z');
+    world.fake.setRateLimit('github-token', 100);
+    const { result } = await sweep(world);
+    const log = logOf(result);
+    const missed = [...log.matchAll(/#(\d+): its success lapsed and the rate limit would not stretch to judging it again: set to pending\./g)].map((m) => Number(m[1]));
+    expect(missed.length, log).toBeGreaterThan(0);
+    for (const number of missed) expect(gateStatusOf(world, number)).toMatchObject({ state: 'pending', description: expect.stringMatching(/^Due for re-evaluation \(a waiver expired or a window closed\); waits for the rate limit \(resets \d\d:\d\d UTC\)$/) });
+    // Judged or not, no PR is left with the success of a window that closed.
+    expect(numbers.map((n) => gateStatusOf(world, n)?.state)).not.toContain('success');
+    expect(world.fake.rateLimitRejections).toBe(0);
+  });
+
   it('leaves a PR as it was when GitHub answers that the limit is spent, and says when it resets', async () => {
     const world = await newWorld();
     await world.gateOnPullRequest();
