@@ -1,4 +1,5 @@
 import { errorMessage } from '../core/errors/error-message.ts';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.ts';
 import { initCommand, templateNames } from './init-command.ts';
@@ -22,6 +23,10 @@ Commands:
   explain --repo owner/name --pr N     the same, as plain text: why the PR is or is not ready, and what to do
   record --repo owner/name --pr N      print the PR's readiness record (in-toto Statement JSON); exit 1 when it is not ready
                                        (explain and record take preview's --config, --app-slug and --policy-from too)
+  create-app --webhook-url URL         create the GitHub App the server runs as, in one click (GitHub's manifest flow):
+          [--org org] [--name name]    a page on 127.0.0.1 posts the manifest; the App's id, key and webhook secret
+          [--out dir] [--port N]       are written to <dir>/<slug>.env and <slug>.private-key.pem
+          [--github-url URL --api-url URL]  for GitHub Enterprise Server
   serve                                run as a GitHub App's webhook server (settings from the environment:
                                        APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET; see the README)
   schema                               print the JSON Schema of readiness.yml
@@ -50,6 +55,9 @@ function pullRequestOptions(command: string, values: PullRequestValues, io: CliI
   return { command, repo: values.repo, pr: values.pr, config: values.config, appSlug: values['app-slug'] ?? null, policyFrom };
 }
 
+/** How long `create-app` waits for GitHub to send the browser back. */
+const CREATE_APP_WAIT_MS = 15 * 60_000;
+
 /** The command line: the same bundle as the action, run with a command. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -71,6 +79,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string', default: '.github/readiness.yml' },
         'app-slug': { type: 'string' },
         'policy-from': { type: 'string', default: 'default-branch' },
+        'webhook-url': { type: 'string' },
+        org: { type: 'string' },
+        'github-url': { type: 'string' },
+        'api-url': { type: 'string' },
+        name: { type: 'string' },
+        out: { type: 'string', default: '.' },
+        port: { type: 'string', default: '0' },
       },
     });
   } catch (error) {
@@ -91,6 +106,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (command === 'explain') return explainCommand(options, io);
       if (command === 'record') return recordCommand(options, io);
       return previewCommand({ ...options, json: values.json }, io);
+    }
+    case 'create-app': {
+      if (!values['webhook-url']) {
+        io.error(`create-app needs --webhook-url: where the server will listen, e.g. https://readiness.example.com/api/github/webhooks\n\n${USAGE}`);
+        return 2;
+      }
+      const port = Number(values.port);
+      if (!/^[0-9]+$/.test(values.port) || port > 65535) {
+        io.error(`--port must be a port number (got \`${values.port}\`)`);
+        return 2;
+      }
+      // The page and the exchange only: loaded when asked for.
+      const { createAppCommand } = await import('./create-app-command.ts');
+      return createAppCommand(
+        {
+          webhookUrl: values['webhook-url'],
+          org: values.org ?? null,
+          githubUrl: (values['github-url'] ?? io.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, ''),
+          apiUrl: (values['api-url'] ?? io.env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, ''),
+          name: values.name ?? null,
+          out: resolve(io.cwd, values.out),
+          port,
+          timeoutMs: CREATE_APP_WAIT_MS,
+        },
+        io,
+      );
     }
     case 'schema':
       io.out(schemaText().trimEnd());

@@ -30,7 +30,8 @@ export interface Refusal {
   message: string;
 }
 
-export type Identified = { caller: Caller } | { refusal: Refusal } | undefined;
+/** What an Authorization header comes to; `unrecognised`: it names no one; undefined: there is none. */
+export type Identified = { caller: Caller } | { refusal: Refusal } | { unrecognised: true } | undefined;
 
 const undecodable: Refusal = { status: 401, message: 'A JSON web token could not be decoded' };
 const expired: Refusal = { status: 401, message: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires" };
@@ -81,17 +82,18 @@ export function verifyAppJwt(store: Store, jwt: string): AppRegistration | Refus
 /**
  * Who a request's Authorization header names: a known token (refused once
  * an installation token has expired), or a registered App's JWT (Bearer, three
- * dot-separated parts). Undefined when it names no one.
+ * dot-separated parts).
  */
 export function identify(tokens: Tokens, store: Store, header: string | undefined): Identified {
+  if (header === undefined) return undefined;
   const known = tokens.identify(header);
   if (known) {
     const expiresAt = known.grant.app?.expiresAt;
     if (expiresAt !== undefined && store.clock.now().getTime() >= expiresAt) return { refusal: { status: 401, message: 'Bad credentials' } };
     return { caller: known };
   }
-  const jwt = /^bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
-  if (jwt === undefined || jwt.split('.').length !== 3) return undefined;
+  const jwt = /^bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (jwt === undefined || jwt.split('.').length !== 3) return { unrecognised: true };
   const app = verifyAppJwt(store, jwt);
   if ('status' in app) return { refusal: app };
   return { caller: { token: `jwt:${app.appId}`, grant: { actor: app.botLogin, permissions: {}, kind: 'app', app: { appId: app.appId } } } };
@@ -110,16 +112,28 @@ function refusal(status: number, message: string, documentationUrl = 'https://do
   return { status, body: { message, documentation_url: documentationUrl, status: String(status) } };
 }
 
+// The operations GitHub serves without a credential, by operationId: the
+// manifest conversion, whose one-time code is the secret. Every other one
+// answers 401 to a request without one.
+const credentialFree = new Set(['apps/create-from-manifest']);
+
+export function takesNoCredential(op: OpenApiOperation): boolean {
+  return credentialFree.has(op.operationId);
+}
+
 /**
  * The caller, if its credential may call this operation at all (before any
  * permission is weighed), else GitHub's answer: to a refused credential; to
  * anything but a JWT on a JWT-only endpoint (GitHub tries to decode it as
  * one); to no credential; to a JWT anywhere else (an App acts on
- * repositories through an installation).
+ * repositories through an installation). An operation that takes no
+ * credential admits a request with none (undefined) or with any GitHub
+ * accepts, but not one that names no one.
  */
-export function admitCredential(op: OpenApiOperation, identified: Identified, docsUrl: string): Caller | Reply {
+export function admitCredential(op: OpenApiOperation, identified: Identified, docsUrl: string): Caller | Reply | undefined {
   if (identified && 'refusal' in identified) return refusal(identified.refusal.status, identified.refusal.message);
-  const caller = identified?.caller;
+  const caller = identified && 'caller' in identified ? identified.caller : undefined;
+  if (takesNoCredential(op)) return identified && 'unrecognised' in identified ? refusal(401, 'Bad credentials') : caller;
   if (requiresJwt(op) && !isJwt(caller?.grant)) return refusal(undecodable.status, undecodable.message);
   if (!caller) return refusal(401, 'Bad credentials');
   if (isJwt(caller.grant) && !requiresJwt(op)) return refusal(403, notAccessible('app'), docsUrl);

@@ -62,15 +62,15 @@ export function signatureMatches(secret: string, body: Buffer, header: string | 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** An App's webhook endpoint: 401 for a delivery whose signature is wrong, else 202. */
-export async function webhookReceiver(secret: string): Promise<Receiver> {
+/** An App's webhook endpoint: 401 for a delivery whose signature is wrong, else 202. A function gives the secret once it is known. */
+export async function webhookReceiver(secret: string | (() => string)): Promise<Receiver> {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const signed = signatureMatches(secret, body, req.headers['x-hub-signature-256']);
+      const signed = signatureMatches(typeof secret === 'string' ? secret : secret(), body, req.headers['x-hub-signature-256']);
       received.push({ headers: req.headers, body, signed });
       res.writeHead(signed ? 202 : 401, { 'content-type': 'text/plain' }).end(signed ? 'accepted' : 'bad signature');
     });

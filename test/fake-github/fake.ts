@@ -65,6 +65,8 @@ import { addSecretScanningAlert, setSecretScanningAlertState } from './state/sec
 import type { SecretScanningAlertOptions } from './state/secret-scanning.ts';
 import { Store } from './state/store.ts';
 import { gateLogin } from './state/users.ts';
+import { createAppFromManifest } from './state/app-manifests.ts';
+import type { ManifestOptions } from './state/app-manifests.ts';
 import { appRegistration, installApp, registerApp } from './state/apps.ts';
 import type { RegisterAppOptions, RegisteredApp, WebhookTarget } from './state/apps.ts';
 import { protectionRunIn, requestProtection } from './state/deployment-protection.ts';
@@ -575,6 +577,19 @@ export class FakeGitHub {
     return registerApp(this.store, options);
   }
 
+  /**
+   * What a person's click on "Create GitHub App" on GitHub's page for
+   * `manifest` does: checks it as GitHub does (name, url and
+   * hook_attributes.url required; throws saying what is wrong) and returns the
+   * temporary code GitHub hands the manifest's redirect_url. Nothing is
+   * registered until POST /app-manifests/{code}/conversions (no credential)
+   * redeems the code, once, within an hour of the fake's clock. `owner`: the
+   * user or organisation registering it (default the github organisation).
+   */
+  createAppFromManifest(manifest: object, options: ManifestOptions = {}): string {
+    return createAppFromManifest(this.store, manifest, options);
+  }
+
   /** Installs the App on `owner/repo` (that repository selected) or on `owner` (all its repositories); returns the installation id. */
   installApp(app: number | string, target: string): number {
     return installApp(this.store, app, target).id;
@@ -603,6 +618,7 @@ export class FakeGitHub {
     const configured = registration.webhook ?? this.#webhookTarget;
     const target = configured && options.to ? { ...configured, url: options.to } : configured;
     if (!target) throw new Error(`${registration.slug} has no webhook URL: call webhookTarget() first`);
+    if (!registration.webhookActive) throw new Error(`${registration.slug}'s webhook is inactive, so GitHub would not deliver`);
     if (!registration.events.includes(event)) throw new Error(`${registration.slug} does not subscribe to ${event}, so GitHub would not deliver it`);
     const installation = deliveryInstallation(this.store, registration, payload as Record<string, unknown>);
     if (!installation) throw new Error(`${registration.slug} has no installation this ${event} payload concerns`);

@@ -20,6 +20,7 @@
 //   fake.setRateLimit('github-token', 50);          // also createFakeGitHub({ rateLimits, secondaryLimits })
 //   fake.rateLimitRejections; fake.secondaryLimitHits;   // requests refused by a primary / secondary limit
 //   const app = fake.registerApp({ slug: 'release-gate' });   // { id, slug, clientId, privateKey (PKCS#1 PEM), webhookSecret, botLogin }
+//   const code = fake.createAppFromManifest(manifest);   // "Create GitHub App" clicked; POST /app-manifests/{code}/conversions (no credential) registers it
 //   const installation = fake.installApp(app.id, 'acme/rocket');   // JWT → POST /app/installations/{id}/access_tokens → ghs_… as release-gate[bot]
 //   fake.webhookTarget({ url: 'http://127.0.0.1:<port>/webhooks' });   // also per App: { url, app }
 //   const event = fake.requestDeploymentProtection('acme/rocket', { appId: app.id, environment: 'production', sha, ref: 'main' });
@@ -59,6 +60,7 @@ export type { FaultRule } from './faults.ts';
 export { signAppJwt } from './app-auth.ts';
 export { defaultAppEvents, defaultAppPermissions } from './state/apps.ts';
 export type { RegisterAppOptions, RegisteredApp, RepositorySelection, WebhookTarget } from './state/apps.ts';
+export type { AppManifest, ManifestOptions } from './state/app-manifests.ts';
 export { hubSignature } from './webhooks.ts';
 export type { Delivery, DeliveryOptions, DeliveryResult } from './webhooks.ts';
 export type { DeploymentProtectionRuleRequested } from './protection-event.ts';

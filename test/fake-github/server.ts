@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { admitCredential, identify, repositoryRefusal } from './app-auth.ts';
 import type { Caller, Identified } from './app-auth.ts';
 import { authorize, notAccessible, rateBucket } from './auth.ts';
-import type { Tokens } from './auth.ts';
+import type { TokenGrant, Tokens } from './auth.ts';
 import { matchesIfNoneMatch, weakEtag } from './conditional.ts';
 import type { Faults, FaultRule } from './faults.ts';
 import { matchOperation } from './openapi.ts';
@@ -15,8 +15,8 @@ import type { MatchedOperation } from './openapi.ts';
 import { rateLimitExceeded, rateLimitHeaders } from './rate-limits.ts';
 import type { Charge, PrimaryRateLimits } from './rate-limits.ts';
 import type { RenderContext } from './render/context.ts';
-import { routes } from './routes/index.ts';
-import type { Reply, RouteContext } from './routes/types.ts';
+import { credentialFreeRoutes, routes } from './routes/index.ts';
+import type { Reply, RequestContext } from './routes/types.ts';
 import { docsUrl, notFound } from './routes/types.ts';
 import { validateParameters, validateRequestBody, validateResponse } from './schema.ts';
 import { secondaryLimitExceeded } from './secondary-limits.ts';
@@ -184,18 +184,11 @@ export class FakeServer {
     const op = match.operation;
     // No credential, a refused one, or one this endpoint does not take (an App's JWT, or anything but one).
     const admitted = admitCredential(op, identified, docsUrl(op));
-    if ('status' in admitted) return send(admitted);
-    const grant = admitted.grant;
-    const outOfReach = repositoryRefusal(this.#deps.store, grant, method, match.pathParams, docsUrl(op));
-    if (outOfReach) return send(outOfReach);
-    const decision = authorize(grant, op.operationId);
-    if (!decision.ok) {
-      return send({
-        status: 403,
-        body: { message: notAccessible(grant.kind), documentation_url: docsUrl(op), status: '403' },
-        headers: { 'x-accepted-github-permissions': decision.accepted },
-      });
-    }
+    if (admitted && 'status' in admitted) return send(admitted);
+    // Undefined: no credential, on an operation GitHub serves without one.
+    const grant = admitted?.grant;
+    const refused = grant && this.#refusal(grant, match);
+    if (refused) return send(refused);
 
     const params = validateParameters(match, entry.query);
     for (const { location, messages } of params.errors) this.#violation('request', method, path, `${op.operationId}: invalid ${location} parameters: ${messages.join('; ')}`);
@@ -207,8 +200,7 @@ export class FakeServer {
       return send({ status: 422, body: { message: `Invalid request.\n\n${invalid.join('\n')}`, documentation_url: docsUrl(op), status: '422' } });
     }
 
-    const route = routes[op.operationId];
-    const ctx: RouteContext = {
+    const request: RequestContext = {
       store: this.#deps.store,
       render: this.#deps.render,
       operation: op,
@@ -217,23 +209,37 @@ export class FakeServer {
       body,
       headers: req.headers,
       url: new URL(url.pathname + url.search, this.#deps.render.api),
-      actor: grant.actor,
-      tokenKind: grant.kind,
-      grant,
       tokens: this.#deps.tokens,
       violation: (message) => this.#violation('request', method, path, `${op.operationId}: ${message}`),
     };
-    if (!route) {
+    const serve = grant
+      ? bind(routes[op.operationId], { ...request, actor: grant.actor, tokenKind: grant.kind, grant })
+      : bind(credentialFreeRoutes[op.operationId], request);
+    if (!serve) {
       this.#violation('request', method, path, `${op.operationId} is a real GitHub operation the fake does not implement yet`);
-      return send(notFound(ctx, 'Not implemented by the fake GitHub'), false);
+      return send(notFound(request, 'Not implemented by the fake GitHub'), false);
     }
     exchange.conditional = { ifNoneMatch: req.headers['if-none-match'] };
     try {
-      send(route(ctx));
+      send(serve());
     } catch (error) {
-      if (error instanceof FakeNotFound) return send(notFound(ctx));
+      if (error instanceof FakeNotFound) return send(notFound(request));
       throw error;
     }
+  }
+
+  /** Why the credential may not make this request, if it may not: a repository beyond its reach, or a permission it lacks. */
+  #refusal(grant: TokenGrant, match: MatchedOperation): Reply | undefined {
+    const op = match.operation;
+    const outOfReach = repositoryRefusal(this.#deps.store, grant, match.method, match.pathParams, docsUrl(op));
+    if (outOfReach) return outOfReach;
+    const decision = authorize(grant, op.operationId);
+    if (decision.ok) return undefined;
+    return {
+      status: 403,
+      body: { message: notAccessible(grant.kind), documentation_url: docsUrl(op), status: '403' },
+      headers: { 'x-accepted-github-permissions': decision.accepted },
+    };
   }
 
   #requestId(): string {
@@ -244,7 +250,9 @@ export class FakeServer {
 
   /**
    * Counts an authenticated request against its token's limits, or answers why it may not be
-   * served. An admitted request stays in flight until its connection is done with it.
+   * served. An admitted request stays in flight until its connection is done with it. GitHub
+   * counts a request without a credential against its address, 60 an hour; the fake serves
+   * those only on the operations that take no credential (a manifest code, once) and counts none.
    */
   #admit(exchange: Exchange, path: string, res: ServerResponse): Reply | undefined {
     const { caller } = exchange;
@@ -287,7 +295,7 @@ export class FakeServer {
       'x-github-api-version-selected': '2022-11-28',
       'x-github-media-type': 'github.v3; format=json',
       'x-github-request-id': exchange.requestId,
-      // Without a token GitHub would count against the caller's address; the fake answers 401 to those anyway.
+      // Without a credential GitHub would count against the caller's address; the fake does not (see #admit).
       ...(caller ? rateLimitHeaders(primaryLimits.status(rateBucket(caller.token, caller.grant), caller.grant.kind)) : {}),
       // GitHub's clock, as a client sees it: the fake's own.
       date: store.clock.now().toUTCString(),
@@ -298,6 +306,11 @@ export class FakeServer {
     res.writeHead(status, headers).end(text);
     return status;
   }
+}
+
+/** The route handed its context, if the fake implements the operation. */
+function bind<C>(route: ((ctx: C) => Reply) | undefined, ctx: C): (() => Reply) | undefined {
+  return route && (() => route(ctx));
 }
 
 /**

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGateEvent } from '../../src/gate/gate-event.ts';
+import { appManifest } from '../../src/server/app-manifest.ts';
 import { appIdentity } from '../../src/github/token-identity.ts';
 import { defaultAppPermissions } from '../fake-github/state/apps.ts';
 
@@ -20,6 +21,10 @@ describe('docs/app-manifest.json', () => {
       expect(targets.kind === 'ignore' ? targets.reason : '', event).not.toMatch(/not one the gate handles/);
     }
     expect(manifest.default_events).toContain('deployment_protection_rule');
+  });
+
+  it('is the manifest `create-app` posts, for an example host', () => {
+    expect(manifest).toEqual(appManifest('https://release-readiness.example.com/api/github/webhooks'));
   });
 
   it('asks for at least what the end-to-end tests give the App, with webhooks on', () => {

@@ -28,8 +28,8 @@ export function renderApp(ctx: RenderContext, slug: string): Json {
     events: ['check_run', 'check_suite', 'pull_request', 'push'],
   };
   if (!registration) return rendered;
-  const { clientId, createdAt, permissions, events } = registration;
-  return { ...rendered, client_id: clientId, created_at: createdAt, updated_at: createdAt, permissions, events };
+  const { clientId, createdAt, description, externalUrl, permissions, events } = registration;
+  return { ...rendered, client_id: clientId, description, external_url: externalUrl, created_at: createdAt, updated_at: createdAt, permissions, events };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Every implemented operation, by OpenAPI operationId.
 import { activityRoutes } from './activity.ts';
+import { appManifestRoutes } from './app-manifests.ts';
 import { appRoutes } from './apps.ts';
 import { checkRoutes } from './checks.ts';
 import { codeScanningRoutes } from './code-scanning.ts';
@@ -20,7 +21,12 @@ import { teamRoutes } from './teams.ts';
 import { treeRoutes } from './trees.ts';
 import { gitCommitRoutes } from './git-commits.ts';
 import { userRoutes } from './users.ts';
-import type { RouteTable } from './types.ts';
+import type { CredentialFreeRouteTable, RouteTable } from './types.ts';
+
+/** The routes of the operations GitHub serves without a credential; with one they are ordinary routes too. */
+export const credentialFreeRoutes: CredentialFreeRouteTable = {
+  ...appManifestRoutes,
+};
 
 export const routes: RouteTable = {
   ...repoRoutes,
@@ -44,4 +50,5 @@ export const routes: RouteTable = {
   ...userRoutes,
   ...appRoutes,
   ...deploymentProtectionRoutes,
+  ...credentialFreeRoutes,
 };

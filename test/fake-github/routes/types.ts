@@ -7,7 +7,8 @@ import type { OpenApiOperation } from '../openapi.ts';
 import type { Json, RenderContext } from '../render/context.ts';
 import type { Store } from '../state/store.ts';
 
-export interface RouteContext {
+/** What every route is handed: the request, and the fake's state. */
+export interface RequestContext {
   store: Store;
   render: RenderContext;
   operation: OpenApiOperation;
@@ -19,16 +20,20 @@ export interface RouteContext {
   headers: IncomingHttpHeaders;
   /** The request URL on the fake's origin, for Link headers. */
   url: URL;
+  /** Where an installation token a route mints is registered. */
+  tokens: Tokens;
+  /** Records a request violation (the action did something GitHub would reject). */
+  violation(message: string): void;
+}
+
+/** A request and its credential: what every route sees but those of the operations GitHub serves without one. */
+export interface RouteContext extends RequestContext {
   /** Login of the token's actor. */
   actor: string;
   /** What kind of token the request came with: some answers depend on it. */
   tokenKind: TokenKind;
   /** The whole credential: an App's JWT or installation token carries its App (grant.app). */
   grant: TokenGrant;
-  /** Where an installation token a route mints is registered. */
-  tokens: Tokens;
-  /** Records a request violation (the action did something GitHub would reject). */
-  violation(message: string): void;
 }
 
 export interface Reply {
@@ -41,12 +46,14 @@ export interface Reply {
 
 export type RouteHandler = (ctx: RouteContext) => Reply;
 export type RouteTable = Record<string, RouteHandler>;
+/** Routes of the operations GitHub serves without a credential (see takesNoCredential): they see none. */
+export type CredentialFreeRouteTable = Record<string, (ctx: RequestContext) => Reply>;
 
 export function docsUrl(op: OpenApiOperation): string {
   return op.externalDocs?.url ?? 'https://docs.github.com/rest';
 }
 
-export function notFound(ctx: RouteContext, message = 'Not Found'): Reply {
+export function notFound(ctx: RequestContext, message = 'Not Found'): Reply {
   return { status: 404, body: { message, documentation_url: docsUrl(ctx.operation), status: '404' } };
 }
 
@@ -58,12 +65,12 @@ export interface FieldError {
 }
 
 /** GitHub's 422 for a request it understood but refuses; also a violation. */
-export function validationFailed(ctx: RouteContext, errors: FieldError[]): Reply {
+export function validationFailed(ctx: RequestContext, errors: FieldError[]): Reply {
   ctx.violation(`Validation Failed: ${JSON.stringify(errors)}`);
   return { status: 422, body: { message: 'Validation Failed', errors, documentation_url: docsUrl(ctx.operation), status: '422' } };
 }
 
-export function unprocessable(ctx: RouteContext, message: string): Reply {
+export function unprocessable(ctx: RequestContext, message: string): Reply {
   ctx.violation(message);
   return { status: 422, body: { message, documentation_url: docsUrl(ctx.operation), status: '422' } };
 }
@@ -72,12 +79,12 @@ export function json(status: number, body: Json | Json[], headers?: Record<strin
   return { status, body, ...(headers ? { headers } : {}) };
 }
 
-export function repoName(ctx: RouteContext): string {
+export function repoName(ctx: RequestContext): string {
   return `${String(ctx.params.owner)}/${String(ctx.params.repo)}`;
 }
 
 /** GitHub's 400 for a request it will not serve (e.g. an unsupported pagination parameter); also a violation. */
-export function badRequest(ctx: RouteContext, message: string): Reply {
+export function badRequest(ctx: RequestContext, message: string): Reply {
   ctx.violation(message);
   return { status: 400, body: { message, documentation_url: docsUrl(ctx.operation), status: '400' } };
 }
@@ -96,7 +103,7 @@ export function commaList(value: unknown): string[] | undefined {
  * description types these filters as plain strings, so the schema check
  * cannot catch them.
  */
-export function unknownValues(ctx: RouteContext, name: string, values: string[] | undefined, allowed: readonly string[]): Reply | undefined {
+export function unknownValues(ctx: RequestContext, name: string, values: string[] | undefined, allowed: readonly string[]): Reply | undefined {
   const unknown = (values ?? []).filter((v) => !allowed.includes(v));
   if (unknown.length === 0) return undefined;
   const errors = unknown.map((v) => `${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(v)}`);

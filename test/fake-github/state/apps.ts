@@ -50,6 +50,14 @@ export interface RegisterAppOptions {
   permissions?: Permissions;
   /** Events the App subscribes to; GitHub delivers no others. */
   events?: readonly string[];
+  /** What its page says of it; none by default. */
+  description?: string;
+  /** Its homepage (external_url); its page on GitHub by default. */
+  url?: string;
+  /** Where its deliveries go, as webhookTarget() with `app` sets it. */
+  webhook?: WebhookTarget;
+  /** false: its webhook is off, and GitHub delivers nothing. */
+  webhookActive?: boolean;
 }
 
 export interface WebhookTarget {
@@ -69,7 +77,10 @@ export interface AppRegistration {
   permissions: Permissions;
   events: string[];
   createdAt: string;
+  description: string;
+  externalUrl: string;
   webhook?: WebhookTarget;
+  webhookActive: boolean;
 }
 
 /** What registerApp() hands the test: what an App's developer copies from its settings page. */
@@ -132,6 +143,10 @@ export function registerApp(store: Store, options: RegisterAppOptions): Register
     permissions: { ...(options.permissions ?? defaultAppPermissions) },
     events: [...(options.events ?? defaultAppEvents)],
     createdAt: store.clock.tick(),
+    description: options.description ?? '',
+    externalUrl: options.url ?? `https://github.com/apps/${slug}`,
+    ...(options.webhook ? { webhook: { ...options.webhook } } : {}),
+    webhookActive: options.webhookActive ?? true,
   };
   store.apps.set(slug, app);
   store.appRegistrations.set(id, registration);

@@ -4,6 +4,7 @@ import { Clock } from '../clock.ts';
 import { IdSequence } from '../ids.ts';
 import type { ActivityRecord } from './activity.ts';
 import type { RepoSecurity } from './alert-model.ts';
+import type { PendingManifest } from './app-manifests.ts';
 import type { AppRegistration, InstallationRecord } from './apps.ts';
 import type { DeploymentRecord, DeploymentStatusRecord } from './deployments.ts';
 import type { ProtectionRunRecord } from './deployment-protection.ts';
@@ -59,6 +60,8 @@ export class Store {
   readonly appRegistrations = new Map<number, AppRegistration>();
   /** Installations of those Apps, by installation id. */
   readonly installations = new Map<number, InstallationRecord>();
+  /** Manifests a person confirmed on GitHub's page, by the code that converts them; see app-manifests.ts. */
+  readonly appManifests = new Map<string, PendingManifest>();
   /** Workflow runs held by a custom deployment protection rule, by run id; see deployment-protection.ts. */
   readonly protectionRuns = new Map<number, ProtectionRunRecord>();
 
