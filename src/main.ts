@@ -7,11 +7,23 @@ import { sendEarlyRead } from './github/requests/early-read.ts';
 
 async function action(): Promise<void> {
   const runner = runnerContext();
-  // The run's first request goes out now; the rest of the action is compiled while GitHub answers.
-  const read = firstRead(runner, process.env);
-  if (read) await sendEarlyRead(read);
-  const { mainAction } = await import('./action/main-action.ts');
-  await mainAction(runner);
+  try {
+    // The run's first request goes out now; the rest of the action is compiled while GitHub answers.
+    const read = firstRead(runner, process.env);
+    if (read) await sendEarlyRead(read);
+  } catch {
+    // Only a head start: the run makes the same request itself.
+  }
+  try {
+    const { mainAction } = await import('./action/main-action.ts');
+    await mainAction(runner);
+  } catch (error) {
+    // mainAction marks the job failed itself; this is the bundle failing to load.
+    // A workflow command's message escapes %, CR and LF (as @actions/core escapes them).
+    const message = errorMessage(error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stdout.write(`::error::The readiness gate could not start: ${message}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** Until the orchestrator (or Ctrl-C) asks the server to stop. */

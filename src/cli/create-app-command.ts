@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '../core/errors/error-message.ts';
+import { html as escape } from '../core/render/markdown.ts';
 import { nodeFetch } from '../github/requests/node-fetch.ts';
 import { appManifest } from '../server/app-manifest.ts';
 import type { CliIo } from './cli-io.ts';
@@ -34,8 +35,6 @@ interface Conversion {
   pem: string;
   webhook_secret: string | null;
 }
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body style="font-family:system-ui;max-width:40rem;margin:3rem auto">${body}</body></html>\n`;

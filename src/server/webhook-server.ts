@@ -61,7 +61,12 @@ export async function startWebhookServer(settings: ServerSettings, log: Structur
       return json(response, closing ? 503 : 200, { status: closing ? 'closing' : 'ok', queued: work.active });
     }
     if (closing) return json(response, 503, { error: 'the server is shutting down' });
-    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return json(response, 413, { error: 'a webhook payload is at most 25 MB' });
+    if (request.method === 'POST') {
+      // GitHub always says how long a delivery is; a body of unstated length could be of any length.
+      const length = request.headers['content-length'];
+      if (length === undefined) return json(response, 411, { error: 'a webhook delivery states its Content-Length' });
+      if (Number(length) > MAX_BODY_BYTES) return json(response, 413, { error: 'a webhook payload is at most 25 MB' });
+    }
     const delivery = request.headers['x-github-delivery'];
     if (typeof delivery === 'string') arrivals.set(delivery, performance.now());
     void middleware(request, response, () => json(response, 404, { error: `no route for ${request.method} ${path}` })).finally(() => {

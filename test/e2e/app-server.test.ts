@@ -3,6 +3,7 @@
 // else writes as.
 import { createPublicKey, verify } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { preAuthEncoding } from '../../src/server/signed-records.ts';
 import { validateRecord } from '../support/record-schema.ts';
@@ -97,6 +98,16 @@ describe('release-readiness serve', () => {
     // A good one after them: the only one that reaches GitHub.
     await deliverAndWait(world, app, server!, 'pull_request', pullRequestEvent(world.fake, REPO, world.pr, 'opened'));
     expect(server!.lines.filter((line) => line.delivery === forged.id || line.delivery === missing.id)).toEqual([]);
+    // A body of unstated length (chunked) is refused before it is read: GitHub always states it.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request(server!.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(chunked).toBe(411);
     expect(world.fake.requests.slice(before).filter((request) => request.method !== 'GET' && !request.path.startsWith('/app/'))).toHaveLength(2);
   });
 
