@@ -24,10 +24,23 @@ export interface GateServer {
   records: { dir: string; signer: RecordSigner };
 }
 
-/** Events about one PR queue behind each other; anything else queues behind the repository's. */
-function workKey(repo: RepoRef, targets: Targets): string {
+/**
+ * What a piece of work is about: events about one PR queue behind each other, and one still
+ * waiting takes in the next, since it reads everything afresh. Only work about the very same
+ * targets may fold: a finished CI run of another commit names other PRs.
+ */
+export function workKey(repo: RepoRef, targets: Exclude<Targets, { kind: 'ignore' }>): string {
   const name = `${repo.owner}/${repo.repo}`;
-  return targets.kind === 'numbers' && targets.numbers.length === 1 ? `${name}#${targets.numbers[0]}` : name;
+  switch (targets.kind) {
+    case 'numbers':
+      return `${name}#${[...targets.numbers].sort((a, b) => a - b).join(',')}`;
+    case 'head-sha':
+      return `${name}@${targets.sha}`;
+    case 'merge-group':
+      return `${name} merge group ${targets.headSha}`;
+    case 'all-open':
+      return `${name} every open PR`;
+  }
 }
 
 /**

@@ -161,6 +161,17 @@ describe('release-readiness serve', () => {
     expect(botComments(world)).toHaveLength(1);
   });
 
+  it('answers CI of two commits arriving together: neither folds into the other', async () => {
+    const { world, app, servers: [server] } = await appWorld();
+    world.fake.commit(REPO, 'prepare-1.4-docs', { 'docs/notes.md': '# 1.4\n' });
+    const second = world.fake.openPullRequest(REPO, { base: 'release/1.4', head: 'prepare-1.4-docs', title: 'Release 1.4.0 notes', author: 'dave' });
+    const heads = [world.head(), world.fake.headSha(REPO, second)];
+    for (const sha of heads) world.fake.addCheckRun(REPO, sha, { name: 'build', status: 'completed', conclusion: 'success' });
+    const deliveries = await Promise.all(heads.map((sha) => world.fake.deliver(app.id, 'check_suite', checkSuiteCompletedEvent(world.fake, REPO, sha))));
+    for (const delivery of deliveries) await server!.waitFor(evaluated(delivery.id), `evaluation of ${delivery.id}`);
+    for (const sha of heads) expect(botStatuses(world, sha).map((status) => status.description)).toEqual(['Waiting for 2 sign-offs (security, sre) and 2 approvals']);
+  });
+
   it('two replicas receiving the same burst leave one comment and no stale success', async () => {
     const { world, app, servers: replicas } = await appWorld(2);
     const { suite, reviews, comment } = makeReady(world);
